@@ -5,7 +5,7 @@ import { expectError, tensorLike } from './expectError';
 
 describe('readLabels', () => {
   it('reads numbers into a Float64Array', () => {
-    const out = readLabels([2, 0, 1], 'f', 'yTrue');
+    const out = readLabels([2, 0, 1], 'f', 'yTrue') as Float64Array;
     expect(out).toBeInstanceOf(Float64Array);
     expect(Array.from(out)).toEqual([2, 0, 1]);
   });
