@@ -1,0 +1,140 @@
+import { assertNonEmpty, assertSameLength } from '../core/assert';
+import { readBinaryLabels } from '../core/readBinaryLabels';
+import { readNumbers } from '../core/readNumbers';
+import { readSampleWeight } from '../core/readSampleWeight';
+import type { Label, LabelInput, NumericInput } from '../core/types';
+import { accumulate, buildLocator, distinctInPlace } from './internal/locate';
+
+/**
+ * The weighted confusion counts of a binary classifier at every distinct
+ * score used as a threshold (predict positive when `score >= threshold`).
+ */
+export interface ConfusionAtThresholds {
+  /** Distinct scores in DECREASING order (as scikit-learn's `_binary_clf_curve`). */
+  thresholds: Float64Array;
+  /** `tps[i]` = total weight of positives with score >= `thresholds[i]` (cumulative). */
+  tps: Float64Array;
+  /** `fps[i]` = total weight of negatives with score >= `thresholds[i]` (cumulative). */
+  fps: Float64Array;
+}
+
+/** Options of {@link confusionAtThresholds}. */
+export interface ConfusionAtThresholdsOptions {
+  /** Non-negative weight per example. Defaults to 1 for every example. */
+  sampleWeight?: NumericInput;
+  /**
+   * The positive class. Defaults to 1 (or `true`) for labels in `{0, 1}`,
+   * `{-1, 1}` or booleans; required for any other pair of labels.
+   */
+  posLabel?: Label | boolean;
+}
+
+/**
+ * The single core of the ranking metrics: for every distinct score `t`, taken
+ * in decreasing order, the total weight of positives (`tps`) and of negatives
+ * (`fps`) scored at least `t`. The PR curve, the ROC curve, average precision
+ * and ROC AUC are thin functions of these counts.
+ *
+ * Definition: with thresholds `t_0 > t_1 > ... > t_{m-1}` the distinct
+ * scores, `tps[i] = Σ_{j: y_j = 1, s_j >= t_i} w_j` and
+ * `fps[i] = Σ_{j: y_j = 0, s_j >= t_i} w_j`. Tied scores share one threshold.
+ * Same as scikit-learn's `_binary_clf_curve` (called
+ * `confusion_matrix_at_thresholds` in recent releases), including examples of
+ * weight 0 (their scores are still thresholds).
+ *
+ * @param yTrue - binary labels: `{0, 1}`, `{-1, 1}`, booleans, or any two labels with `posLabel`.
+ * @param yScore - finite scores, higher meaning more likely positive.
+ * @param options - `sampleWeight`, `posLabel`.
+ * @returns `{ thresholds, tps, fps }`, three `Float64Array`s of the same length (the number of distinct scores).
+ * @throws {MetricInputError} on empty input, a length mismatch, a NaN or
+ *   infinite score (`confusionAtThresholds: yScore[2] is NaN`), labels that
+ *   are not binary, or a negative or non-finite weight.
+ * @example
+ * confusionAtThresholds([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]);
+ * // => { thresholds: [0.8, 0.4, 0.35, 0.1], tps: [1, 1, 2, 2], fps: [0, 1, 1, 2] }
+ * @see scikit-learn, `sklearn/metrics/_ranking.py`, `_binary_clf_curve`.
+ */
+export function confusionAtThresholds(
+  yTrue: LabelInput,
+  yScore: NumericInput,
+  options: ConfusionAtThresholdsOptions = {},
+): ConfusionAtThresholds {
+  const fn = 'confusionAtThresholds';
+  const labels = readBinaryLabels(yTrue, fn, 'yTrue', options.posLabel);
+  const scores = readNumbers(yScore, fn, 'yScore');
+  assertSameLength(fn, 'yTrue', labels.length, 'yScore', scores.length);
+  assertNonEmpty(fn, 'yTrue', labels.length);
+  const weights = readSampleWeight(options.sampleWeight, labels.length, fn);
+  return confusionAtThresholdsOf(labels, scores, weights);
+}
+
+/**
+ * Internal, already-validated entry point of {@link confusionAtThresholds}
+ * used by the other metrics: `labels` are 1 (positive) and 0, `scores` finite,
+ * `weights` non-negative and of the same length. Never mutates its inputs.
+ *
+ * Without weights, the positives' and the negatives' scores are sorted
+ * separately with the typed-array sort and merged from the top. With weights,
+ * all scores are sorted, made distinct, and every example's weight is added to
+ * its threshold through an exact lookup table (no comparator sort).
+ */
+export function confusionAtThresholdsOf(
+  labels: Uint8Array,
+  scores: Float64Array,
+  weights?: Float64Array,
+): ConfusionAtThresholds {
+  const n = scores.length;
+  if (weights !== undefined) return weighted(labels, scores, weights);
+  let p = 0;
+  for (let i = 0; i < n; i++) p += labels[i];
+  const pos = new Float64Array(p);
+  const neg = new Float64Array(n - p);
+  for (let i = 0, a = 0, b = 0; i < n; i++) {
+    if (labels[i]) pos[a++] = scores[i];
+    else neg[b++] = scores[i];
+  }
+  pos.sort();
+  neg.sort();
+  // First pass counts the distinct scores, second fills the outputs.
+  let m = 0;
+  for (let i = p - 1, j = n - p - 1; i >= 0 || j >= 0; m++) {
+    const t = i < 0 ? neg[j] : j < 0 ? pos[i] : pos[i] >= neg[j] ? pos[i] : neg[j];
+    while (i >= 0 && pos[i] === t) i--;
+    while (j >= 0 && neg[j] === t) j--;
+  }
+  const thresholds = new Float64Array(m);
+  const tps = new Float64Array(m);
+  const fps = new Float64Array(m);
+  for (let i = p - 1, j = n - p - 1, k = 0; k < m; k++) {
+    const t = i < 0 ? neg[j] : j < 0 ? pos[i] : pos[i] >= neg[j] ? pos[i] : neg[j];
+    while (i >= 0 && pos[i] === t) i--;
+    while (j >= 0 && neg[j] === t) j--;
+    thresholds[k] = t + 0;
+    tps[k] = p - 1 - i;
+    fps[k] = n - p - 1 - j;
+  }
+  return { thresholds, tps, fps };
+}
+
+function weighted(labels: Uint8Array, scores: Float64Array, weights: Float64Array): ConfusionAtThresholds {
+  const u = scores.slice().sort();
+  const d = distinctInPlace(u, u.length);
+  const loc = buildLocator(u, d);
+  const wPos = new Float64Array(d);
+  const wNeg = new Float64Array(d);
+  accumulate(loc, scores, labels, weights, -1, wNeg, wPos, null, null);
+  const thresholds = new Float64Array(d);
+  const tps = new Float64Array(d);
+  const fps = new Float64Array(d);
+  let tp = 0;
+  let fp = 0;
+  for (let k = 0; k < d; k++) {
+    const j = d - 1 - k;
+    tp += wPos[j];
+    fp += wNeg[j];
+    thresholds[k] = u[j];
+    tps[k] = tp;
+    fps[k] = fp;
+  }
+  return { thresholds, tps, fps };
+}
