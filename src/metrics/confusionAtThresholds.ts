@@ -38,9 +38,10 @@ export interface ConfusionAtThresholdsOptions {
  * Definition: with thresholds `t_0 > t_1 > ... > t_{m-1}` the distinct
  * scores, `tps[i] = Σ_{j: y_j = 1, s_j >= t_i} w_j` and
  * `fps[i] = Σ_{j: y_j = 0, s_j >= t_i} w_j`. Tied scores share one threshold.
- * Same as scikit-learn's `_binary_clf_curve` (called
- * `confusion_matrix_at_thresholds` in recent releases), including examples of
- * weight 0 (their scores are still thresholds).
+ * Same as scikit-learn's `confusion_matrix_at_thresholds` (formerly
+ * `_binary_clf_curve`), including its handling of examples of weight 0: they
+ * are left out, so their scores are not thresholds (scikit-learn >= 1.3; 1.2
+ * kept them). When every weight is 0 the three arrays are empty.
  *
  * @param yTrue - binary labels: `{0, 1}`, `{-1, 1}`, booleans, or any two labels with `posLabel`.
  * @param yScore - finite scores, higher meaning more likely positive.
@@ -117,8 +118,15 @@ export function confusionAtThresholdsOf(
 }
 
 function weighted(labels: Uint8Array, scores: Float64Array, weights: Float64Array): ConfusionAtThresholds {
-  const u = scores.slice().sort();
-  const d = distinctInPlace(u, u.length);
+  // Zero-weight examples are left out, thresholds included (scikit-learn >= 1.3).
+  const n = scores.length;
+  let k = 0;
+  for (let i = 0; i < n; i++) if (weights[i] !== 0) k++;
+  const u = new Float64Array(k);
+  for (let i = 0, j = 0; i < n; i++) if (weights[i] !== 0) u[j++] = scores[i];
+  u.sort();
+  const d = distinctInPlace(u, k);
+  if (d === 0) return { thresholds: u, tps: u, fps: u };
   const loc = buildLocator(u, d);
   const wPos = new Float64Array(d);
   const wNeg = new Float64Array(d);

@@ -37,13 +37,17 @@ describe('confusionAtThresholds', () => {
   it('adds weights, so integer weights equal repeated examples', () => {
     const weighted = confusionAtThresholds([0, 1, 1, 0], [0.2, 0.7, 0.2, 0.9], { sampleWeight: [2, 1, 3, 0] });
     const repeated = confusionAtThresholds([0, 0, 1, 1, 1, 1], [0.2, 0.2, 0.7, 0.2, 0.2, 0.2]);
-    expect(plain(weighted)).toEqual({ thresholds: [0.9, 0.7, 0.2], tps: [0, 1, 4], fps: [0, 0, 2] });
-    expect(plain(weighted).tps.slice(1)).toEqual(plain(repeated).tps);
-    expect(plain(weighted).fps.slice(1)).toEqual(plain(repeated).fps);
+    expect(plain(weighted)).toEqual({ thresholds: [0.7, 0.2], tps: [1, 4], fps: [0, 2] });
+    expect(plain(weighted)).toEqual(plain(repeated));
   });
 
-  it('keeps the score of a zero-weight example as a threshold, as scikit-learn does', () => {
-    expect(plain(confusionAtThresholds([1, 0], [0.3, 0.6], { sampleWeight: [1, 0] })).thresholds).toEqual([0.6, 0.3]);
+  it('leaves zero-weight examples out, thresholds included, as scikit-learn >= 1.3 does', () => {
+    expect(plain(confusionAtThresholds([1, 0, 0], [0.3, 0.6, 0.3], { sampleWeight: [1, 0, 2] }))).toEqual({
+      thresholds: [0.3],
+      tps: [1],
+      fps: [2],
+    });
+    expect(plain(confusionAtThresholds([1, 0], [0.3, 0.6], { sampleWeight: [0, 0] }))).toEqual({ thresholds: [], tps: [], fps: [] });
   });
 
   it('reads {-1, 1} labels, booleans, posLabel strings and tensors alike', () => {
@@ -123,7 +127,8 @@ describe('confusionAtThresholds', () => {
           expect(fast.thresholds).toEqual(ref.thresholds.map((t) => t + 0));
           fast.tps.forEach((v, k) => expect(v).toBeCloseTo(ref.tps[k], 9));
           fast.fps.forEach((v, k) => expect(v).toBeCloseTo(ref.fps[k], 9));
-          expect(plain(confusionAtThresholdsOf(labels, scores)).thresholds).toEqual(ref.thresholds.map((t) => t + 0));
+          const unweighted = referenceConfusion(labels, scores);
+          expect(plain(confusionAtThresholdsOf(labels, scores)).thresholds).toEqual(unweighted.thresholds.map((t) => t + 0));
         },
       ),
       { numRuns: 300 },

@@ -78,6 +78,7 @@ export function buildLocator(u: Float64Array, d: number): Locator {
  * `eq{label}[j]` when the score equals `u[j]`, otherwise to
  * `below{label}[j]` (strictly between `u[j-1]` and `u[j]`; j = d above all).
  * `below*` may be null when every score is known to be among the values.
+ * Zero weights are skipped (adding them would change nothing).
  */
 export function accumulate(
   loc: Locator,
@@ -99,8 +100,9 @@ export function accumulate(
   for (let i = 0; i < n; i++) {
     const l = labels[i];
     if (only >= 0 && l !== only) continue;
-    const s = scores[i];
     const w = weights === undefined ? 1 : weights[i];
+    if (w === 0) continue;
+    const s = scores[i];
     let j: number;
     if (s < lo0) j = 0;
     else if (s > hi0) j = d;

@@ -2,8 +2,10 @@
 // plain loops), used to check the fast kernels on random data.
 
 export function referenceConfusion(labels: ArrayLike<number>, scores: ArrayLike<number>, weights?: ArrayLike<number>) {
-  const n = scores.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b] - scores[a]);
+  const order = Array.from({ length: scores.length }, (_, i) => i)
+    .filter((i) => !weights || weights[i] !== 0)
+    .sort((a, b) => scores[b] - scores[a]);
+  const n = order.length;
   const thresholds: number[] = [];
   const tps: number[] = [];
   const fps: number[] = [];
