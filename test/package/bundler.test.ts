@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { HEADLINE_CASE, HEADLINE_EXPORT, PACKAGE_TEST_TIMEOUT, consumer, writeFiles } from './helpers/packedPackage';
+
+/** The issue's budget for `import { averagePrecision } from 'tfjs-methodology/metrics'`, minified. */
+const BUDGET_BYTES = 4096;
+
+/** Strings that only tfjs code contains (module ids, engine and kernel registry names). */
+const TFJS_MARKERS = ['@tensorflow', 'tfjs-core', 'registerKernel', 'registerGradient', 'getBackend', 'TFJS_', 'tfjsflags'];
+
+async function bundle(cwd: string, entry: string) {
+  const result = await build({
+    entryPoints: [path.join(cwd, entry)],
+    absWorkingDir: cwd,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].text;
+  return { code, bytes: Buffer.byteLength(code), inputs: Object.keys(result.metafile.inputs) };
+}
+
+/**
+ * Bundled in the consumer that HAS tfjs installed: if anything on the path
+ * from `averagePrecision` imported tfjs, esbuild would find it and pull it in.
+ */
+describe('the packed package in a bundler (esbuild, minified, browser)', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await consumer('tfjs');
+  }, PACKAGE_TEST_TIMEOUT);
+
+  it(
+    `bundles only ${HEADLINE_EXPORT} from tfjs-methodology/metrics to at most 4 KB without any tfjs code, and the bundle works`,
+    async () => {
+      await writeFiles(dir, {
+        'bundle-headline.js': `import { ${HEADLINE_EXPORT} } from 'tfjs-methodology/metrics';\nexport { ${HEADLINE_EXPORT} };\n`,
+      });
+      const { code, bytes, inputs } = await bundle(dir, 'bundle-headline.js');
+      expect(inputs.filter((f) => f.includes('@tensorflow'))).toEqual([]);
+      for (const marker of TFJS_MARKERS) expect(code.includes(marker), `bundle contains "${marker}"`).toBe(false);
+      expect(bytes, `minified bundle of ${HEADLINE_EXPORT} is ${bytes} bytes`).toBeLessThanOrEqual(BUDGET_BYTES);
+      // Tree shaking must not have broken it: run the minified bundle itself.
+      const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+      expect(mod[HEADLINE_EXPORT](HEADLINE_CASE.yTrue, HEADLINE_CASE.yScore)).toBeCloseTo(HEADLINE_CASE.expected, 12);
+    },
+    PACKAGE_TEST_TIMEOUT,
+  );
+
+  it(
+    'bundles the whole metrics module without any tfjs code',
+    async () => {
+      await writeFiles(dir, {
+        'bundle-metrics.js': `import * as metrics from 'tfjs-methodology/metrics';\nconsole.log(metrics);\n`,
+      });
+      const { code, inputs } = await bundle(dir, 'bundle-metrics.js');
+      expect(inputs.filter((f) => f.includes('@tensorflow'))).toEqual([]);
+      expect(inputs.some((f) => f.includes('tfjs-methodology/dist/metrics/index.js'))).toBe(true);
+      for (const marker of TFJS_MARKERS) expect(code.includes(marker), `bundle contains "${marker}"`).toBe(false);
+    },
+    PACKAGE_TEST_TIMEOUT,
+  );
+});
