@@ -2,3 +2,11 @@ export { MetricInputError, UndefinedMetricError, TfjsMethodologyError } from '..
 export type { NumericInput, LabelInput, Label, ScoreMatrixInput, ZeroDivision } from '../core/types';
 export type { TensorLike } from '../core/tensorLike';
 export * from './confusionAtThresholds';
+export * from './confusionMatrix';
+export * from './accuracy';
+export * from './balancedAccuracy';
+export * from './matthewsCorrcoef';
+export * from './precisionRecallFScoreSupport';
+export * from './precision';
+export * from './recall';
+export * from './fBeta';
