@@ -10,3 +10,4 @@ export * from './precisionRecallFScoreSupport';
 export * from './precision';
 export * from './recall';
 export * from './fBeta';
+export * from './bootstrapInterval';
