@@ -11,3 +11,4 @@ export * from './precision';
 export * from './recall';
 export * from './fBeta';
 export * from './bootstrapInterval';
+export * from './classificationReport';
