@@ -1,0 +1,11 @@
+export { MetricInputError, UndefinedMetricError, TfjsMethodologyError } from '../core/errors';
+export type { CorrectnessInput, RiskInput } from '../core/readCorrectness';
+export type { RiskInputOptions } from './riskCoverageTable';
+export * from './riskCoverageCurve';
+export * from './aurc';
+export * from './eAurc';
+export * from './augrc';
+export * from './accuracyAtCoverage';
+export * from './coverageAtRisk';
+export * from './binomialUpperBound';
+export * from './selectWithGuaranteedRisk';
