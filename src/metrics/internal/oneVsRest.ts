@@ -1,0 +1,128 @@
+import { assertNonEmpty, assertSameLength } from '../../core/assert';
+import { fail, show } from '../../core/fail';
+import { readLabels, uniqueLabels } from '../../core/readLabels';
+import { readSampleWeight } from '../../core/readSampleWeight';
+import { readScoreMatrix, type ScoreMatrix } from '../../core/readScoreMatrix';
+import { isTensorLike } from '../../core/tensorLike';
+import type { Label, LabelInput, NumericInput, ScoreMatrixInput, ZeroDivision } from '../../core/types';
+import { undefinedValue } from '../../core/zeroDivision';
+
+/** A binary kernel on validated inputs; NaN means undefined. */
+export type BinaryKernel = (labels: Uint8Array, scores: Float64Array, weights?: Float64Array) => number;
+
+/** Validated multiclass inputs: class index per example, the classes, the n×k scores. */
+export interface MulticlassInputs {
+  codes: Int32Array;
+  classes: Label[];
+  m: ScoreMatrix;
+  weights: Float64Array | undefined;
+}
+
+/** True when `yScore` is an n×k score matrix rather than one score per example. */
+export function isScoreMatrix(yScore: unknown, numClasses: number | undefined): boolean {
+  if (numClasses !== undefined) return true;
+  if (isTensorLike(yScore)) return yScore.shape.length === 2;
+  const a = yScore as ArrayLike<unknown> | null;
+  return a != null && a.length > 0 && typeof a[0] === 'object' && a[0] !== null;
+}
+
+/**
+ * Reads multiclass labels and an n×k score matrix whose columns follow the
+ * sorted labels (or `labels` when given).
+ *
+ * @throws {MetricInputError} for a length mismatch, repeated `labels`, a label
+ *   of `yTrue` missing from `labels`, or a column count that is not the number of classes.
+ */
+export function readMulticlassInputs(
+  fn: string,
+  yTrue: LabelInput,
+  yScore: ScoreMatrixInput,
+  options: { labels?: LabelInput; numClasses?: number; sampleWeight?: NumericInput; posLabel?: unknown },
+): MulticlassInputs {
+  if (options.posLabel !== undefined) fail(fn, 'posLabel is for binary yTrue only, not with an n×k yScore');
+  const y = readLabels(yTrue, fn, 'yTrue');
+  const m = readScoreMatrix(yScore, fn, 'yScore', options.numClasses);
+  const n = y.length;
+  assertSameLength(fn, 'yTrue', n, 'yScore', m.rows);
+  assertNonEmpty(fn, 'yTrue', n);
+  const weights = readSampleWeight(options.sampleWeight, n, fn);
+  let classes: Label[];
+  const index = new Map<Label, number>();
+  if (options.labels !== undefined) {
+    const given = readLabels(options.labels, fn, 'labels');
+    classes = Array.from(given as ArrayLike<Label>);
+    classes.forEach((c, i) => {
+      if (index.has(c)) fail(fn, `labels[${i}] is ${show(c)}, a repeat of labels[${index.get(c)}]`);
+      index.set(c, i);
+    });
+  } else {
+    classes = uniqueLabels(y);
+    classes.forEach((c, i) => index.set(c, i));
+  }
+  if (classes.length !== m.cols) {
+    fail(fn, `yScore has ${m.cols} columns but there are ${classes.length} classes (${show(classes)})`);
+  }
+  const codes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = index.get(y[i]);
+    if (c === undefined) fail(fn, `yTrue[${i}] is ${show(y[i])}, not one of labels`);
+    codes[i] = c;
+  }
+  return { codes, classes, m, weights };
+}
+
+/** Column `c` of the score matrix. */
+export function column(m: ScoreMatrix, c: number): Float64Array {
+  const out = new Float64Array(m.rows);
+  for (let i = 0, j = c; i < m.rows; i++, j += m.cols) out[i] = m.values[j];
+  return out;
+}
+
+/**
+ * One-vs-rest over the classes: the binary metric of "class c" against the
+ * rest for every column c, then averaged: `macro` (plain mean), `weighted`
+ * (by the weight of each class's true examples; classes without any are left
+ * out), `micro` (one binary metric over all n·k label/score pairs), or `none`
+ * (one value per class). An undefined class value is NaN or `zeroDivision`.
+ */
+export function oneVsRest(
+  fn: string,
+  kernel: BinaryKernel,
+  inp: MulticlassInputs,
+  average: string,
+  zeroDivision: ZeroDivision | undefined,
+  why: string,
+): number | Float64Array {
+  const { codes, classes, m, weights } = inp;
+  const n = m.rows;
+  const k = m.cols;
+  if (average === 'micro') {
+    const labels = new Uint8Array(n * k);
+    for (let i = 0; i < n; i++) labels[i * k + codes[i]] = 1;
+    let w: Float64Array | undefined;
+    if (weights !== undefined) {
+      w = new Float64Array(n * k);
+      for (let i = 0; i < n * k; i++) w[i] = weights[(i / k) | 0];
+    }
+    const v = kernel(labels, m.values, w);
+    return v === v ? v : undefinedValue(zeroDivision, fn, why);
+  }
+  const support = new Float64Array(k);
+  for (let i = 0; i < n; i++) support[codes[i]] += weights === undefined ? 1 : weights[i];
+  const values = new Float64Array(k);
+  let sum = 0;
+  let wsum = 0;
+  for (let c = 0; c < k; c++) {
+    if (average === 'weighted' && support[c] === 0) continue;
+    const labels = new Uint8Array(n);
+    for (let i = 0; i < n; i++) labels[i] = codes[i] === c ? 1 : 0;
+    let v = kernel(labels, column(m, c), weights);
+    if (v !== v) v = undefinedValue(zeroDivision, fn, `class ${show(classes[c])}: ${why}`);
+    values[c] = v;
+    const wc = average === 'weighted' ? support[c] : 1;
+    sum += wc * v;
+    wsum += wc;
+  }
+  if (average === 'none') return values;
+  return wsum > 0 ? sum / wsum : undefinedValue(zeroDivision, fn, why);
+}

@@ -1,0 +1,104 @@
+// Fast exact kernels for average precision and ROC AUC. Both depend on the
+// confusion counts only at the distinct scores of one class, so only that
+// class is sorted (a Float64Array sort of the positives for AP, of the smaller
+// class for ROC AUC) and every other example is placed among those scores with
+// the exact lookup of `locate`. Tied scores of both classes share a threshold,
+// exactly as in confusionAtThresholds.
+
+import { accumulate, buildLocator, distinctInPlace, type Locator } from './locate';
+
+interface Sorted {
+  loc: Locator;
+  /** Weight of the sorted class at each distinct score (ascending). */
+  w: Float64Array;
+  /** Total weight of the sorted class. */
+  total: number;
+}
+
+/** Sorts the scores of class `cls` (with non-zero weight) and sums their weights per distinct score. */
+function sortClass(labels: Uint8Array, scores: Float64Array, weights: Float64Array | undefined, cls: number): Sorted | undefined {
+  const n = scores.length;
+  let k = 0;
+  for (let i = 0; i < n; i++) if (labels[i] === cls && (weights === undefined || weights[i] !== 0)) k++;
+  if (k === 0) return undefined;
+  const u = new Float64Array(k);
+  for (let i = 0, j = 0; i < n; i++) if (labels[i] === cls && (weights === undefined || weights[i] !== 0)) u[j++] = scores[i];
+  u.sort();
+  let w = new Float64Array(k);
+  const d = distinctInPlace(u, k, weights === undefined ? w : undefined);
+  const loc = buildLocator(u, d);
+  let total = k;
+  if (weights !== undefined) {
+    w = new Float64Array(d);
+    accumulate(loc, scores, labels, weights, cls, w, w, null, null);
+    total = 0;
+    for (let j = 0; j < d; j++) total += w[j];
+  }
+  return { loc, w, total };
+}
+
+/**
+ * Average precision Σ_k (R_k − R_{k−1}) P_k over the distinct positive scores,
+ * or NaN when the positives weigh nothing.
+ */
+export function averagePrecisionOf(labels: Uint8Array, scores: Float64Array, weights?: Float64Array): number {
+  const pos = sortClass(labels, scores, weights, 1);
+  if (pos === undefined || !(pos.total > 0)) return NaN;
+  const { loc, w, total } = pos;
+  const d = loc.d;
+  // neg[j + 1] = weight of negatives whose largest positive score at or below
+  // them is u[j] (neg[0]: below every positive): they count as false
+  // positives at thresholds u[0..j].
+  const neg = new Float64Array(d + 1);
+  accumulate(loc, scores, labels, weights, 0, neg.subarray(1), null, neg, null);
+  let tp = 0;
+  let fp = 0;
+  let ap = 0;
+  for (let j = d - 1; j >= 0; j--) {
+    tp += w[j];
+    fp += neg[j + 1];
+    ap += w[j] * (tp / (tp + fp));
+  }
+  return ap / total;
+}
+
+/**
+ * ROC AUC = P(s⁺ > s⁻) + ½ P(s⁺ = s⁻) under the weights (the trapezoidal area
+ * under the ROC curve), or NaN when either class weighs nothing.
+ */
+export function rocAucOf(labels: Uint8Array, scores: Float64Array, weights?: Float64Array): number {
+  const n = scores.length;
+  let p = 0;
+  for (let i = 0; i < n; i++) p += labels[i];
+  // Sort the smaller class, place the other among it.
+  const cls = p <= n - p ? 1 : 0;
+  const sorted = sortClass(labels, scores, weights, cls);
+  if (sorted === undefined) return NaN;
+  const { loc, w, total } = sorted;
+  const d = loc.d;
+  const eq = new Float64Array(d + 1);
+  const below = new Float64Array(d + 1);
+  accumulate(loc, scores, labels, weights, 1 - cls, cls ? eq : null, cls ? null : eq, cls ? below : null, cls ? null : below);
+  // `other` is the weight of the unsorted class; `num` counts the pairs the
+  // sorted class wins (below[j]: strictly above u[0..j-1]; eq[j]: ties u[j]).
+  let other = 0;
+  let num = 0;
+  let under = 0;
+  for (let j = 0; j <= d; j++) {
+    const b = below[j];
+    // eq[d] is always 0: nothing ties a value past the last one.
+    const e = j < d ? eq[j] : 0;
+    const half = j < d ? w[j] * 0.5 : 0;
+    other += e + b;
+    if (cls) {
+      // sorted = positives: they win against a negative when above it.
+      num += b * (total - under) + e * (total - under - half);
+    } else {
+      // sorted = negatives: a positive wins against the negatives below it.
+      num += b * under + e * (under + half);
+    }
+    if (j < d) under += w[j];
+  }
+  if (!(other > 0) || !(total > 0)) return NaN;
+  return num / (total * other);
+}
