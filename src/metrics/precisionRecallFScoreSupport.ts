@@ -11,7 +11,8 @@ export interface PrecisionRecallFScoreSupportOptions {
    * all classes (for single-label multiclass data, micro precision = recall =
    * F = accuracy); `'macro'` is the unweighted mean over classes; `'weighted'`
    * the mean weighted by support; `'none'` returns one value per class.
-   * Defaults to `'binary'`.
+   * Defaults to `'binary'` for `precision`, `recall`, `f1` and `fBeta`, and
+   * to `'none'` for `precisionRecallFScoreSupport` (as scikit-learn).
    */
   average?: ClassAverage;
   /**
@@ -66,7 +67,8 @@ export interface PrecisionRecallFScoreSupport {
 }
 
 /**
- * Precision, recall, F-beta score and support, per class or averaged.
+ * Precision, recall, F-beta score and support, per class (by default, as
+ * scikit-learn) or averaged.
  *
  * Per class c, from the one-vs-rest counts: precision = tp / (tp + fp),
  * recall = tp / (tp + fn), F_β = (1+β²)·tp / ((1+β²)·tp + β²·fn + fp) — the
@@ -86,8 +88,9 @@ export interface PrecisionRecallFScoreSupport {
  * @param yTrue - True labels: numbers, strings or booleans (array, typed array or tensor).
  * @param yPred - Predicted labels, of the same kind and length.
  * @param options - See {@link PrecisionRecallFScoreSupportOptions}.
- * @returns `{ labels, precision, recall, fScore, support }`: numbers (support
- *   `undefined`) for an average, `Float64Array`s per class for `'none'`.
+ * @returns `{ labels, precision, recall, fScore, support }`: `Float64Array`s
+ *   per class for `'none'` (the default), numbers (support `undefined`) for
+ *   an average.
  * @throws {MetricInputError} for empty input, a length mismatch, a NaN or
  *   infinite label, numbers mixed with strings, an unknown `average`, more
  *   than two classes or non-{0,1}/{-1,1} labels without `posLabel` under
@@ -108,12 +111,12 @@ export interface PrecisionRecallFScoreSupport {
 export function precisionRecallFScoreSupport(
   yTrue: LabelInput,
   yPred: LabelInput,
-  options: PrecisionRecallFScoreSupportOptions & { average: 'none' },
+  options?: PrecisionRecallFScoreSupportOptions & { average?: 'none' },
 ): PrecisionRecallFScoreSupport;
 export function precisionRecallFScoreSupport(
   yTrue: LabelInput,
   yPred: LabelInput,
-  options?: PrecisionRecallFScoreSupportOptions & { average?: 'binary' | 'micro' | 'macro' | 'weighted' },
+  options: PrecisionRecallFScoreSupportOptions & { average: 'binary' | 'micro' | 'macro' | 'weighted' },
 ): PrecisionRecallFScore;
 export function precisionRecallFScoreSupport(
   yTrue: LabelInput,
@@ -127,6 +130,6 @@ export function precisionRecallFScoreSupport(
 ): PrecisionRecallFScore | PrecisionRecallFScoreSupport {
   const fn = 'precisionRecallFScoreSupport';
   const beta = readBeta(options.beta, 1, fn);
-  const s = classScores(fn, yTrue, yPred, options, beta, { precision: true, recall: true, fScore: true });
+  const s = classScores(fn, yTrue, yPred, options, beta, { precision: true, recall: true, fScore: true }, 'none');
   return s as PrecisionRecallFScore | PrecisionRecallFScoreSupport;
 }

@@ -59,8 +59,9 @@ export function prepareCounts(
   yTrue: LabelInput,
   yPred: LabelInput,
   options: ClassScoreOptions,
+  defaultAverage: ClassAverage = 'binary',
 ): PreparedCounts {
-  const average = readChoice(options.average, CLASS_AVERAGES, 'binary', fn, 'average');
+  const average = readChoice(options.average, CLASS_AVERAGES, defaultAverage, fn, 'average');
   const zeroDivision = readZeroDivision(options.zeroDivision, fn);
   if (average !== 'binary') {
     const e = encodeClasses(yTrue, yPred, fn, options);
@@ -232,6 +233,7 @@ export function classScores(
   options: ClassScoreOptions,
   beta: number,
   want: ScoreRequest,
+  defaultAverage: ClassAverage = 'binary',
 ): ClassScores {
-  return scoresFromCounts(fn, prepareCounts(fn, yTrue, yPred, options), beta, want);
+  return scoresFromCounts(fn, prepareCounts(fn, yTrue, yPred, options, defaultAverage), beta, want);
 }
