@@ -19,3 +19,7 @@ export * from './auc';
 export * from './rocCurve';
 export * from './rocAuc';
 export * from './expectedCost';
+export * from './thresholdForPrecision';
+export * from './thresholdForRecall';
+export * from './thresholdForFBeta';
+export * from './thresholdForMinCost';
