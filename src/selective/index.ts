@@ -9,3 +9,8 @@ export * from './accuracyAtCoverage';
 export * from './coverageAtRisk';
 export * from './binomialUpperBound';
 export * from './selectWithGuaranteedRisk';
+export * from './confidence';
+export * from './reliabilityDiagram';
+export * from './expectedCalibrationError';
+export * from './brierScore';
+export * from './logLoss';
