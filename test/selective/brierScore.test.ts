@@ -4,7 +4,7 @@ import { brierScore } from '../../src/selective/brierScore';
 import { expectError } from '../core/expectError';
 import fixture from '../fixtures/sklearn-selective.json';
 
-type Case = { yTrue: (number | string)[]; probability: number[]; sampleWeight: number[] | null; posLabel?: string; expected: number };
+type Case = { yTrue: number[] | string[]; probability: number[]; sampleWeight: number[] | null; posLabel?: string; expected: number };
 
 describe('brierScore', () => {
   it('equals scikit-learn brier_score_loss on the fixture cases', () => {

@@ -5,7 +5,7 @@ import { expectError, tensorLike } from '../core/expectError';
 import fixture from '../fixtures/sklearn-selective.json';
 
 type Case = {
-  yTrue: (number | string)[];
+  yTrue: number[] | string[];
   probabilities: number[] | number[][];
   sampleWeight?: number[] | null;
   labels?: number[];
