@@ -322,7 +322,7 @@ describe('ranking metrics at the extremes', () => {
     const rng = seedrandom('random-ranking');
     for (const prevalence of [0.01, 0.1, 0.5]) {
       const n = 20000;
-      const y = Array.from({ length: n }, () => (rng() < prevalence ? 1 : 0));
+      const y: number[] = Array.from({ length: n }, () => (rng() < prevalence ? 1 : 0));
       const s = Array.from({ length: n }, () => rng());
       const P = y.reduce((a, b) => a + b, 0);
       const p = P / n;
