@@ -29,12 +29,13 @@ export interface PrecisionRecallAucOptions {
  *   precision some threshold achieves.
  * - `'trapezoid'`: precision linear in recall, Σ (R_B − R_A)(P_A + P_B)/2,
  *   starting at (recall 0, precision 1) as {@link precisionRecallCurve}.
- *   Optimistic: no classifier achieves the points on the straight line
- *   between A and B. Moving from A to B adds true and false positives at a
- *   fixed ratio, and precision along the way is a ratio of two linear
- *   functions, which lies BELOW the chord whenever precision falls from A to
- *   B (the usual case). With few positives and the first point at precision
- *   1 this inflates the area noticeably (Davis & Goadrich 2006, §4).
+ *   Not achievable, and optimistic in the usual case: moving from A to B adds
+ *   true and false positives at a fixed ratio, so precision along the way is
+ *   a ratio of two linear functions of the added true positives, which is
+ *   convex — BELOW the chord — whenever precision falls from A to B (and
+ *   concave, above it, on the rarer stretches where it rises). Precision
+ *   mostly falls as recall grows, so the trapezoid usually overstates the
+ *   area, most with few positives (Davis & Goadrich 2006, §4).
  * - `'davisGoadrich'`: the achievable interpolation of Davis & Goadrich
  *   (2006): with x ∈ [0, TP_B − TP_A] extra true positives and
  *   s = (FP_B − FP_A)/(TP_B − TP_A) false positives per true positive,
@@ -58,9 +59,9 @@ export interface PrecisionRecallAucOptions {
  * precisionRecallAuc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]);
  * // => 0.8333333333333333
  * precisionRecallAuc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], { rule: 'trapezoid' });
- * // => 0.7916666666666666
+ * // => 0.7916666666666666 (here precision rises on the last stretch, so below Davis–Goadrich)
  * precisionRecallAuc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], { rule: 'davisGoadrich' });
- * // => 0.8333333333333333
+ * // => 0.7972674459459178
  * @see J. Davis & M. Goadrich (2006), "The Relationship Between Precision-Recall and ROC Curves", ICML;
  *   K. Boyd, K. H. Eng & C. D. Page (2013), "Area under the Precision-Recall Curve: Point Estimates and Confidence Intervals".
  */
