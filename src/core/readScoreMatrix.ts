@@ -47,7 +47,6 @@ export function readScoreMatrix(
         values[i * cols + j] = v;
       }
     }
-    return { values, rows, cols };
   } else if (x != null && typeof (x as ArrayLike<unknown>).length === 'number') {
     if (numClasses === undefined) {
       fail(fn, `${arg} is a flat array: pass numClasses, or give an n×k nested array or 2-D tensor`);
