@@ -80,8 +80,9 @@ export function encodeClasses(
     // Codes in order of first appearance, then remapped to sorted order.
     const index = new Map<Label, number>();
     const seen: Label[] = [];
-    encodeInto(t, trueCodes, index, seen);
-    encodeInto(p, predCodes, index, seen);
+    const small = new Int32Array(strings ? 0 : SMALL).fill(-1);
+    encodeInto(t, trueCodes, index, seen, small);
+    encodeInto(p, predCodes, index, seen, small);
     const order = seen.map((_, i) => i).sort((a, b) => compareLabels(seen[a], seen[b]));
     const remap = new Int32Array(seen.length);
     for (let r = 0; r < order.length; r++) remap[order[r]] = r;
@@ -115,7 +116,14 @@ export function encodeClasses(
   return { labels, trueCodes, predCodes, weight, n, strings, present };
 }
 
-function encodeInto(values: LabelArray, codes: Int32Array, index: Map<Label, number>, seen: Label[]): void {
+/** Integer labels below this bound are looked up in a table instead of the Map. */
+const SMALL = 4096;
+
+function encodeInto(values: LabelArray, codes: Int32Array, index: Map<Label, number>, seen: Label[], small: Int32Array): void {
+  if (values instanceof Float64Array) {
+    encodeNumbers(values, codes, index, seen, small);
+    return;
+  }
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     let c = index.get(v);
@@ -124,6 +132,31 @@ function encodeInto(values: LabelArray, codes: Int32Array, index: Map<Label, num
       index.set(v, c);
       seen.push(v);
     }
+    codes[i] = c;
+  }
+}
+
+// A monomorphic loop over a Float64Array: small non-negative integer labels
+// (class indices, the common case) are looked up in a table, not the Map.
+function encodeNumbers(values: Float64Array, codes: Int32Array, index: Map<Label, number>, seen: Label[], small: Int32Array): void {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const j = v | 0;
+    let c: number | undefined;
+    if (j === v && j >= 0 && j < SMALL) {
+      c = small[j];
+      if (c >= 0) {
+        codes[i] = c;
+        continue;
+      }
+    }
+    c = index.get(v);
+    if (c === undefined) {
+      c = seen.length;
+      index.set(v, c);
+      seen.push(v);
+    }
+    if (j === v && j >= 0 && j < SMALL) small[j] = c;
     codes[i] = c;
   }
 }
