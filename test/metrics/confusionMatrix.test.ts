@@ -46,6 +46,13 @@ describe('confusionMatrix', () => {
     ]);
   });
 
+  it('encodes negative, fractional, large and negative-zero labels like small integer ones', () => {
+    const r = confusionMatrix([4096, 4095, -1, 0.5, -0, 0, 1e9], [4096, 4095, -1, 0.5, 0, -0, 4096]);
+    expect(r.labels).toEqual([-1, 0, 0.5, 4095, 4096, 1e9]);
+    expect(rows(r.matrix).map((row, i) => row[i])).toEqual([1, 2, 1, 1, 1, 0]);
+    expect(r.matrix[5][4]).toBe(1);
+  });
+
   it('sorts string labels by code point (uppercase before lowercase)', () => {
     const r = confusionMatrix(['bird', 'ant', 'Cat'], ['ant', 'ant', 'Cat']);
     expect(r.labels).toEqual(['Cat', 'ant', 'bird']);
