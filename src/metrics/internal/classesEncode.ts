@@ -154,7 +154,7 @@ function encodeNumbers(values: Float64Array, codes: Int32Array, index: Map<Label
     if (c === undefined) {
       c = seen.length;
       index.set(v, c);
-      seen.push(v);
+      seen.push(v === 0 ? 0 : v); // -0 and 0 are one class, reported as 0
     }
     if (j === v && j >= 0 && j < SMALL) small[j] = c;
     codes[i] = c;
