@@ -106,7 +106,7 @@ export function encodeClasses(
     const j = index.get(v);
     if (j !== undefined) fail(fn, `labels[${i}] is ${show(v)}, a duplicate of labels[${j}]`);
     index.set(v, i);
-    labels.push(v);
+    labels.push(v === 0 ? 0 : v);
   }
   const extra = new Set<Label>();
   const occurs = new Uint8Array(labels.length);
