@@ -15,6 +15,10 @@ import {
   precisionRecallCurve,
   rocAuc,
   rocCurve,
+  thresholdForFBeta,
+  thresholdForMinCost,
+  thresholdForPrecision,
+  thresholdForRecall,
 } from '../../src/metrics/index';
 import {
   FC,
@@ -42,17 +46,15 @@ interface RankingMetric {
   scaleInvariant?(result: unknown): unknown;
 }
 
-/** Looks a function up by name, so the suite names functions still being written. */
-function exported(name: string): (...args: unknown[]) => unknown {
-  const f = (metrics as Record<string, unknown>)[name];
-  if (typeof f !== 'function') throw new Error(`${name} is not exported by src/metrics/index.ts`);
-  return f as (...args: unknown[]) => unknown;
-}
-
 type Curve = Record<string, Float64Array>;
 type Selection = { threshold: number; precision: number; recall: number };
 
 const number = (r: unknown) => r;
+/** A selection without the weighted counts, which scale with the weights. */
+const withoutCounts = (r: unknown) => {
+  const { tp: _tp, fp: _fp, fn: _fn, tn: _tn, totalCost: _total, ...rest } = r as Record<string, unknown>;
+  return rest;
+};
 const RANKING: RankingMetric[] = [
   { name: 'averagePrecision', run: (y, s, o) => averagePrecision(y, s, o), invariant: number },
   { name: 'rocAuc', run: (y, s, o) => rocAuc(y, s, o), invariant: number },
@@ -99,28 +101,31 @@ const RANKING: RankingMetric[] = [
   },
   {
     name: 'thresholdForPrecision',
-    run: (y, s, o) => exported('thresholdForPrecision')(y, s, { ...o, minPrecision: 0.6 }),
+    run: (y, s, o) => thresholdForPrecision(y, s, { ...o, minPrecision: 0.6 }),
     invariant: (r) => [(r as Selection).precision, (r as Selection).recall],
     thresholds: (r) => [(r as Selection).threshold],
+    scaleInvariant: withoutCounts,
   },
   {
     name: 'thresholdForRecall',
-    run: (y, s, o) => exported('thresholdForRecall')(y, s, { ...o, minRecall: 0.5 }),
+    run: (y, s, o) => thresholdForRecall(y, s, { ...o, minRecall: 0.5 }),
     invariant: (r) => [(r as Selection).precision, (r as Selection).recall],
     thresholds: (r) => [(r as Selection).threshold],
+    scaleInvariant: withoutCounts,
   },
   {
     name: 'thresholdForFBeta',
-    run: (y, s, o) => exported('thresholdForFBeta')(y, s, { ...o, beta: 1 }),
+    run: (y, s, o) => thresholdForFBeta(y, s, { ...o, beta: 1 }),
     invariant: (r) => [(r as Selection & { fScore: number }).fScore, (r as Selection).precision, (r as Selection).recall],
     thresholds: (r) => [(r as Selection).threshold],
+    scaleInvariant: withoutCounts,
   },
   {
     name: 'thresholdForMinCost',
-    run: (y, s, o) => exported('thresholdForMinCost')(y, s, { ...o, costs: { fp: 1, fn: 5 } }),
-    invariant: (r) => (r as { cost: number }).cost,
+    run: (y, s, o) => thresholdForMinCost(y, s, { ...o, costs: { fp: 1, fn: 5 } }),
+    invariant: (r) => [(r as { cost: number }).cost, (r as Selection).precision, (r as Selection).recall],
     thresholds: (r) => [(r as Selection).threshold],
-    scaleInvariant: (r) => (r as Selection).threshold,
+    scaleInvariant: withoutCounts,
   },
 ];
 
