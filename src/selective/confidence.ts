@@ -1,7 +1,7 @@
 import { readChoice, readNumberOption } from '../core/assert';
-import { fail, show } from '../core/fail';
 import { readScoreMatrix } from '../core/readScoreMatrix';
 import type { ScoreMatrixInput } from '../core/types';
+import { CONFIDENCE_METHODS, confidenceScores } from './confidenceScores';
 
 /** How {@link confidence} scores a row of class probabilities. */
 export type ConfidenceMethod = 'maxProbability' | 'margin' | 'entropy';
@@ -27,7 +27,6 @@ export interface ConfidenceOptions {
   tolerance?: number;
 }
 
-const METHODS: readonly ConfidenceMethod[] = ['maxProbability', 'margin', 'entropy'];
 
 /**
  * One confidence score per example from a model's n×k class probabilities
@@ -63,78 +62,8 @@ const METHODS: readonly ConfidenceMethod[] = ['maxProbability', 'margin', 'entro
  */
 export function confidence(probabilities: ScoreMatrixInput, options: ConfidenceOptions = {}): Float64Array {
   const fn = 'confidence';
-  const method = readChoice(options.method, METHODS, 'maxProbability', fn, 'method');
+  const method = readChoice(options.method, CONFIDENCE_METHODS, 'maxProbability', fn, 'method');
   const tolerance = readNumberOption(options.tolerance, 1e-4, fn, 'tolerance', { min: 0 });
-  const { values, rows, cols } = readScoreMatrix(probabilities, fn, 'probabilities', options.numClasses);
-  const out = new Float64Array(rows);
-  const logp = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
-    const base = i * cols;
-    if (options.fromLogits) {
-      let max = -Infinity;
-      for (let j = 0; j < cols; j++) max = Math.max(max, values[base + j]);
-      let s = 0;
-      for (let j = 0; j < cols; j++) s += Math.exp(values[base + j] - max);
-      const lse = max + Math.log(s);
-      for (let j = 0; j < cols; j++) logp[j] = values[base + j] - lse;
-      out[i] = scoreFromLog(logp, cols, method);
-    } else {
-      let s = 0;
-      for (let j = 0; j < cols; j++) {
-        const p = values[base + j];
-        if (p < -tolerance || p > 1 + tolerance) {
-          fail(fn, `probabilities[${i}][${j}] is ${show(p)}, not a probability (pass fromLogits: true for logits)`);
-        }
-        s += p;
-      }
-      if (!(Math.abs(s - 1) <= tolerance)) {
-        fail(fn, `probabilities[${i}] sums to ${show(s)}, not 1 (tolerance ${show(tolerance)}); pass fromLogits: true for logits`);
-      }
-      out[i] = scoreFromProbabilities(values, base, cols, method);
-    }
-  }
-  return out;
-}
-
-function scoreFromProbabilities(v: Float64Array, base: number, cols: number, method: ConfidenceMethod): number {
-  if (method === 'entropy') {
-    let h = 0;
-    for (let j = 0; j < cols; j++) {
-      const p = v[base + j];
-      if (p > 0) h += p * Math.log(p);
-    }
-    return h;
-  }
-  let first = -Infinity;
-  let second = -Infinity;
-  for (let j = 0; j < cols; j++) {
-    const p = v[base + j];
-    if (p > first) {
-      second = first;
-      first = p;
-    } else if (p > second) second = p;
-  }
-  return method === 'maxProbability' ? first : first - (cols > 1 ? second : 0);
-}
-
-function scoreFromLog(logp: Float64Array, cols: number, method: ConfidenceMethod): number {
-  if (method === 'entropy') {
-    let h = 0;
-    for (let j = 0; j < cols; j++) {
-      const p = Math.exp(logp[j]);
-      if (p > 0) h += p * logp[j];
-    }
-    return h;
-  }
-  let first = -Infinity;
-  let second = -Infinity;
-  for (let j = 0; j < cols; j++) {
-    const l = logp[j];
-    if (l > first) {
-      second = first;
-      first = l;
-    } else if (l > second) second = l;
-  }
-  const p1 = Math.exp(first);
-  return method === 'maxProbability' ? p1 : p1 - (cols > 1 ? Math.exp(second) : 0);
+  const matrix = readScoreMatrix(probabilities, fn, 'probabilities', options.numClasses);
+  return confidenceScores(matrix, method, options.fromLogits ?? false, tolerance, fn, 'probabilities');
 }

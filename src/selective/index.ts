@@ -14,3 +14,6 @@ export * from './reliabilityDiagram';
 export * from './expectedCalibrationError';
 export * from './brierScore';
 export * from './logLoss';
+export * from './fitTemperature';
+export * from './applyTemperature';
+export * from './selectiveClassifier';
