@@ -23,3 +23,4 @@ export * from './thresholdForPrecision';
 export * from './thresholdForRecall';
 export * from './thresholdForFBeta';
 export * from './thresholdForMinCost';
+export * from './BinaryScoreAccumulator';
