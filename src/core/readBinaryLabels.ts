@@ -19,6 +19,12 @@ export function readBinaryLabels(
   arg: string,
   posLabel?: Label | boolean,
 ): Uint8Array {
+  if ((posLabel === undefined || posLabel === null) && ArrayBuffer.isView(x)) {
+    // Fast path for numeric typed arrays: no Float64Array copy. Anything
+    // unusual falls through to the general path, which names the error.
+    const fast = binaryView(x as unknown as ArrayLike<number>);
+    if (fast) return fast;
+  }
   const labels = readLabels(x, fn, arg);
   const n = labels.length;
   const out = new Uint8Array(n);
@@ -66,6 +72,21 @@ export function readBinaryLabels(
     }
   }
   return out;
+}
+
+function binaryView(a: ArrayLike<number>): Uint8Array | undefined {
+  const n = a.length;
+  const out = new Uint8Array(n);
+  let zero = false;
+  let minusOne = false;
+  for (let i = 0; i < n; i++) {
+    const v = a[i];
+    if (v === 1) out[i] = 1;
+    else if (v === 0) zero = true;
+    else if (v === -1) minusOne = true;
+    else return undefined;
+  }
+  return zero && minusOne ? undefined : out;
 }
 
 function notBinary(fn: string, arg: string, i: number, v: number, j: number, w: number): never {

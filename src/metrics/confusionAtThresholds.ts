@@ -4,6 +4,7 @@ import { readNumbers } from '../core/readNumbers';
 import { readSampleWeight } from '../core/readSampleWeight';
 import type { Label, LabelInput, NumericInput } from '../core/types';
 import { accumulate, buildLocator, distinctInPlace } from './internal/locate';
+import { sortByClass } from './internal/sortByClass';
 
 /**
  * The weighted confusion counts of a binary classifier at every distinct
@@ -75,7 +76,8 @@ export function confusionAtThresholds(
  * `weights` non-negative and of the same length. Never mutates its inputs.
  *
  * Without weights, the positives' and the negatives' scores are sorted
- * separately with the typed-array sort and merged from the top. With weights,
+ * separately (bucketed by their float64 bit patterns, then the typed-array
+ * sort per bucket) and merged from the top. With weights,
  * all scores are sorted, made distinct, and every example's weight is added to
  * its threshold through an exact lookup table (no comparator sort).
  */
@@ -88,14 +90,7 @@ export function confusionAtThresholdsOf(
   if (weights !== undefined) return weighted(labels, scores, weights);
   let p = 0;
   for (let i = 0; i < n; i++) p += labels[i];
-  const pos = new Float64Array(p);
-  const neg = new Float64Array(n - p);
-  for (let i = 0, a = 0, b = 0; i < n; i++) {
-    if (labels[i]) pos[a++] = scores[i];
-    else neg[b++] = scores[i];
-  }
-  pos.sort();
-  neg.sort();
+  const [pos, neg] = sortByClass(labels, scores, p);
   // First pass counts the distinct scores, second fills the outputs.
   let m = 0;
   for (let i = p - 1, j = n - p - 1; i >= 0 || j >= 0; m++) {

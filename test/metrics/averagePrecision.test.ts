@@ -157,4 +157,21 @@ describe('averagePrecision', () => {
       ),
     );
   });
+  it('takes the sort-one-class-and-locate path with a rare class and still equals the reference', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 24 }), fc.integer({ min: -6, max: 6 })), { minLength: 20, maxLength: 120 }),
+        fc.boolean(),
+        (rows, rarePositives) => {
+          const labels = Uint8Array.from(rows.map((r) => (rarePositives ? (r[0] === 0 ? 1 : 0) : r[0] === 0 ? 0 : 1)));
+          const scores = Float64Array.from(rows.map((r) => r[1] / 5));
+          const ref = referenceAp(labels, scores);
+          const fast = averagePrecisionOf(labels, scores);
+          if (Number.isNaN(ref)) expect(fast).toBeNaN();
+          else expect(fast).toBeCloseTo(ref, 12);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

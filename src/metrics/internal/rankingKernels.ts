@@ -6,6 +6,46 @@
 // exactly as in confusionAtThresholds.
 
 import { accumulate, buildLocator, distinctInPlace, type Locator } from './locate';
+import { sortByClass } from './sortByClass';
+
+/**
+ * Below this share of the examples, the minority class is sorted and the
+ * others are located among it; above it, both classes are bucket-sorted and
+ * merged (random lookups into a large sorted class would miss the cache).
+ */
+const MINORITY = 1 / 16;
+
+/**
+ * Walks the distinct thresholds from the top over both classes' sorted
+ * scores (unweighted) and returns [AP · P, Σ pairs won + ½ ties].
+ */
+function merged(pos: Float64Array, neg: Float64Array): [number, number] {
+  let i = pos.length - 1;
+  let j = neg.length - 1;
+  let ap = 0;
+  let num = 0;
+  while (i >= 0 || j >= 0) {
+    const t = i < 0 ? neg[j] : j < 0 ? pos[i] : pos[i] >= neg[j] ? pos[i] : neg[j];
+    const i0 = i;
+    const j0 = j;
+    while (i >= 0 && pos[i] === t) i--;
+    while (j >= 0 && neg[j] === t) j--;
+    const cp = i0 - i;
+    const cn = j0 - j;
+    const tpAbove = pos.length - 1 - i0;
+    const tp = tpAbove + cp;
+    if (cp > 0) ap += cp * (tp / (tp + neg.length - 1 - j));
+    // Each negative here loses to the positives above and ties these.
+    if (cn > 0) num += cn * (tpAbove + cp * 0.5);
+  }
+  return [ap, num];
+}
+
+function count(labels: Uint8Array): number {
+  let p = 0;
+  for (let i = 0; i < labels.length; i++) p += labels[i];
+  return p;
+}
 
 interface Sorted {
   loc: Locator;
@@ -42,6 +82,15 @@ function sortClass(labels: Uint8Array, scores: Float64Array, weights: Float64Arr
  * or NaN when the positives weigh nothing.
  */
 export function averagePrecisionOf(labels: Uint8Array, scores: Float64Array, weights?: Float64Array): number {
+  if (weights === undefined) {
+    const n = scores.length;
+    const p = count(labels);
+    if (p === 0) return NaN;
+    if (p > n * MINORITY) {
+      const [pos, neg] = sortByClass(labels, scores, p);
+      return merged(pos, neg)[0] / p;
+    }
+  }
   const pos = sortClass(labels, scores, weights, 1);
   if (pos === undefined || !(pos.total > 0)) return NaN;
   const { loc, w, total } = pos;
@@ -68,8 +117,11 @@ export function averagePrecisionOf(labels: Uint8Array, scores: Float64Array, wei
  */
 export function rocAucOf(labels: Uint8Array, scores: Float64Array, weights?: Float64Array): number {
   const n = scores.length;
-  let p = 0;
-  for (let i = 0; i < n; i++) p += labels[i];
+  const p = count(labels);
+  if (weights === undefined && Math.min(p, n - p) > n * MINORITY) {
+    const [pos, neg] = sortByClass(labels, scores, p);
+    return merged(pos, neg)[1] / (p * (n - p));
+  }
   // Sort the smaller class, place the other among it.
   const cls = p <= n - p ? 1 : 0;
   const sorted = sortClass(labels, scores, weights, cls);
