@@ -1,0 +1,34 @@
+import { MetricInputError, TfjsMethodologyError } from './errors';
+
+/**
+ * A bad argument to a function outside the metrics: an option out of range
+ * (`twoMoons: n is 0, expected a finite integer >= 1`), an unknown choice, a
+ * dataset whose shape does not fit, a monitored value missing from a
+ * training callback's logs. Like every error of the library, the message
+ * names the function and the argument.
+ *
+ * @example
+ * try { twoMoons({ n: 0 }); } catch (e) { e instanceof InvalidOptionError; }
+ * // => true
+ */
+export class InvalidOptionError extends TfjsMethodologyError {}
+
+/** Throws an {@link InvalidOptionError} prefixed with the function's name. */
+export function failOption(fn: string, message: string): never {
+  throw new InvalidOptionError(`${fn}: ${message}`);
+}
+
+/**
+ * Runs `read` (one of the `core/` readers, which throw `MetricInputError`)
+ * and rethrows its input error as an {@link InvalidOptionError} with the same
+ * message, so that the non-metric modules reuse the shared validation and
+ * still throw their own error type.
+ */
+export function asOptionError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof MetricInputError) throw new InvalidOptionError(e.message);
+    throw e;
+  }
+}

@@ -1,0 +1,13 @@
+export { InvalidOptionError } from '../core/configErrors';
+export type { Dataset } from './Dataset';
+export * from './rareEvents';
+export * from './twoMoons';
+export * from './spirals';
+export * from './gaussianBlobs';
+export * from './syntheticDigits';
+export * from './syntheticNumbers';
+export * from './noisySine';
+export * from './withLabelNoise';
+export * from './trainValidationTestSplit';
+export * from './takeExamples';
+export * from './toTensors';
