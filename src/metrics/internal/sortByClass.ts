@@ -1,15 +1,18 @@
-// Sorting the scores of each class without sorting the whole input at once:
-// one pass computes an order-preserving bucket of every score from the high
-// 32 bits of its float64 key (the same monotone map as `locate`), a second
-// scatters the scores of each class into its buckets, and each bucket (a few
-// thousand values, in cache) is sorted with the typed-array sort. The result
-// is each class's scores in ascending order, exactly as `Float64Array.sort`
-// would give (equal values always share a bucket), in well under the time of
-// one sort of all n scores.
+// Sorting the scores of each class faster than `Float64Array.prototype.sort`
+// (whose V8 implementation costs several hundred ns per element at 10^7): a
+// two-level MSD distribution sort. Level 1 buckets every score by the high
+// 32 bits of an order-preserving integer key of the double (robust to scores
+// spread over many orders of magnitude) and scatters each class into its
+// buckets; level 2 redistributes each bucket (a few thousand values, in cache)
+// linearly in value between its own min and max, then finishes the few
+// values per sub-bucket by insertion sort (the typed sort for rare large
+// clumps). Both maps are monotone, so equal values always meet and the result
+// is exactly the ascending order the typed sort gives (up to -0/+0, which
+// compare equal).
 
 import { highWord } from './locate';
 
-const SMALL = 1 << 15;
+const SMALL = 1 << 14;
 
 /**
  * The scores of the positives and of the negatives, each sorted ascending.
@@ -40,12 +43,11 @@ export function sortByClass(
   }
   const hw = highWord();
   const words = new Uint32Array(scores.buffer, scores.byteOffset, 2 * n);
-  const mm = Float64Array.of(min, max);
-  const mw = new Uint32Array(mm.buffer);
+  const mw = new Uint32Array(Float64Array.of(min, max).buffer);
   const key = (h: number) => (h > 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0);
   const base = key(mw[hw]);
   let buckets = 1;
-  while (buckets * 2048 < n && buckets < 1 << 14) buckets *= 2;
+  while (buckets * 2048 < n && buckets < 1 << 15) buckets *= 2;
   const scale = buckets / (key(mw[2 + hw]) - base + 1);
   const offP = new Int32Array(buckets + 1);
   const offN = new Int32Array(buckets + 1);
@@ -55,7 +57,9 @@ export function sortByClass(
     if (labels[i]) offP[b + 1]++;
     else offN[b + 1]++;
   }
+  let largest = 0;
   for (let b = 0; b < buckets; b++) {
+    largest = Math.max(largest, offP[b + 1], offN[b + 1]);
     offP[b + 1] += offP[b];
     offN[b + 1] += offN[b];
   }
@@ -67,9 +71,67 @@ export function sortByClass(
     if (labels[i]) pos[atP[b]++] = scores[i];
     else neg[atN[b]++] = scores[i];
   }
+  const tmp = new Float64Array(largest);
+  const count = new Int32Array(largest + 1);
   for (let b = 0; b < buckets; b++) {
-    if (offP[b + 1] - offP[b] > 1) pos.subarray(offP[b], offP[b + 1]).sort();
-    if (offN[b + 1] - offN[b] > 1) neg.subarray(offN[b], offN[b + 1]).sort();
+    fineSort(pos, offP[b], offP[b + 1], tmp, count);
+    fineSort(neg, offN[b], offN[b + 1], tmp, count);
   }
   return [pos, neg];
+}
+
+/** Sorts a[lo..hi) by a counting pass linear in value, then insertion sort. */
+function fineSort(a: Float64Array, lo: number, hi: number, tmp: Float64Array, count: Int32Array): void {
+  const m = hi - lo;
+  if (m <= 24) {
+    insertion(a, lo, hi);
+    return;
+  }
+  let min = a[lo];
+  let max = min;
+  for (let i = lo + 1; i < hi; i++) {
+    const v = a[i];
+    if (v < min) min = v;
+    else if (v > max) max = v;
+  }
+  if (min === max) return;
+  const f = m;
+  const scale = f / (max - min);
+  if (!(scale > 0 && scale < Infinity)) {
+    a.subarray(lo, hi).sort();
+    return;
+  }
+  count.fill(0, 0, f + 1);
+  for (let i = lo; i < hi; i++) {
+    const k = Math.floor((a[i] - min) * scale);
+    count[(k < f ? k : f - 1) + 1]++;
+  }
+  for (let k = 0; k < f; k++) count[k + 1] += count[k];
+  for (let i = lo; i < hi; i++) {
+    const v = a[i];
+    const k = Math.floor((v - min) * scale);
+    tmp[count[k < f ? k : f - 1]++] = v;
+  }
+  // count[k] is now the end of sub-bucket k; copy back and finish each.
+  for (let i = 0; i < m; i++) a[lo + i] = tmp[i];
+  let start = 0;
+  for (let k = 0; k < f; k++) {
+    const end = count[k];
+    const size = end - start;
+    if (size > 24) a.subarray(lo + start, lo + end).sort();
+    else if (size > 1) insertion(a, lo + start, lo + end);
+    start = end;
+  }
+}
+
+function insertion(a: Float64Array, lo: number, hi: number): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const v = a[i];
+    let j = i - 1;
+    while (j >= lo && a[j] > v) {
+      a[j + 1] = a[j];
+      j--;
+    }
+    a[j + 1] = v;
+  }
 }
