@@ -19,6 +19,7 @@ import {
   thresholdForMinCost,
   thresholdForPrecision,
   thresholdForRecall,
+  BinaryScoreAccumulator,
 } from '../../src/metrics/index';
 import {
   FC,
@@ -44,6 +45,39 @@ interface RankingMetric {
   thresholds?(result: unknown): ArrayLike<number>;
   /** The part that must not change when every weight is multiplied by a constant. Defaults to the whole result. */
   scaleInvariant?(result: unknown): unknown;
+  /** What the error for empty input says. Defaults to "empty". */
+  emptyMessage?: string;
+}
+
+/**
+ * The first three quarters (rounded up) or the rest of an input of any
+ * accepted kind (array, typed array, tensor-like). Three quarters, not a
+ * half: the short inputs of the error tests then fall in the first batch, so
+ * the index an error names (counted within its batch) is the one expected.
+ */
+function half<T>(x: T, first: boolean): T {
+  if (x === undefined) return x;
+  const t = x as unknown as { dataSync?: () => ArrayLike<number>; dtype?: string };
+  if (typeof t.dataSync === 'function') {
+    const data = t.dataSync();
+    const part = half(data, first);
+    return { shape: [part.length], dtype: t.dtype, dataSync: () => part } as unknown as T;
+  }
+  const a = x as unknown as ArrayLike<unknown> & { slice?: (s: number, e?: number) => unknown };
+  const mid = Math.ceil((3 * a.length) / 4);
+  return (first ? Array.prototype.slice.call(a, 0, mid) : Array.prototype.slice.call(a, mid)) as unknown as T;
+}
+
+/**
+ * An exact-mode accumulator fed the first part of the data, merged with one
+ * fed the rest: the contract says the results are the batch results.
+ */
+function accumulated(yTrue: Labels, yScore: Scores, o: Options = {}): BinaryScoreAccumulator {
+  const a = new BinaryScoreAccumulator({ posLabel: o.posLabel });
+  const b = new BinaryScoreAccumulator({ posLabel: o.posLabel });
+  a.update(half(yTrue, true), half(yScore, true), half(o.sampleWeight, true));
+  b.update(half(yTrue, false), half(yScore, false), half(o.sampleWeight, false));
+  return a.merge(b);
 }
 
 type Curve = Record<string, Float64Array>;
@@ -98,6 +132,32 @@ const RANKING: RankingMetric[] = [
       const N = fps[fps.length - 1] || 1;
       return [tps.map((v) => v / P), fps.map((v) => v / N), thresholds];
     },
+  },
+  {
+    name: 'BinaryScoreAccumulator (exact, two merged batches) averagePrecision',
+    run: (y, s, o) => accumulated(y, s, o).averagePrecision(),
+    invariant: number,
+    emptyMessage: 'no examples',
+  },
+  {
+    name: 'BinaryScoreAccumulator (exact, two merged batches) rocAuc',
+    run: (y, s, o) => accumulated(y, s, o).rocAuc(),
+    invariant: number,
+    emptyMessage: 'no examples',
+  },
+  {
+    name: 'BinaryScoreAccumulator (exact, two merged batches) precisionRecallCurve',
+    run: (y, s, o) => accumulated(y, s, o).precisionRecallCurve(),
+    invariant: (r) => [(r as Curve).precision, (r as Curve).recall],
+    thresholds: (r) => (r as Curve).thresholds,
+    emptyMessage: 'no examples',
+  },
+  {
+    name: 'BinaryScoreAccumulator (exact, two merged batches) rocCurve',
+    run: (y, s, o) => accumulated(y, s, o).rocCurve(),
+    invariant: (r) => [(r as Curve).fpr, (r as Curve).tpr],
+    thresholds: (r) => (r as Curve).thresholds,
+    emptyMessage: 'no examples',
   },
   {
     name: 'thresholdForPrecision',
@@ -257,7 +317,7 @@ describe.each(RANKING)('the ranking metric $name', (m) => {
     };
 
     it('for empty input', () => {
-      expectInputError(() => m.run([], []), 'empty');
+      expectInputError(() => m.run([], []), m.emptyMessage ?? 'empty');
     });
 
     it('for a length mismatch', () => {
