@@ -47,16 +47,18 @@ export function riskCoverageCurve(
   confidence: NumericInput,
   options: RiskCoverageCurveOptions = {},
 ): RiskCoverageCurve {
-  const { n, thresholds: t, accepted, loss } = riskCoverageTable(correct, confidence, options, 'riskCoverageCurve');
-  const d = t.length;
-  const coverage = new Float64Array(d);
-  const risk = new Float64Array(d);
-  const thresholds = new Float64Array(d);
+  const { n, thresholds, accepted, loss } = riskCoverageTable(correct, confidence, options, 'riskCoverageCurve');
+  // The table's arrays are fresh and ours: turn them into the curve in place
+  // (risk before coverage, which overwrites the counts), then reverse.
+  const d = thresholds.length;
+  const coverage = accepted;
+  const risk = loss;
   for (let g = 0; g < d; g++) {
-    const at = d - 1 - g;
-    coverage[at] = accepted[g] / n;
-    risk[at] = loss[g] / accepted[g];
-    thresholds[at] = t[g];
+    risk[g] = loss[g] / accepted[g];
+    coverage[g] = accepted[g] / n;
   }
+  thresholds.reverse();
+  coverage.reverse();
+  risk.reverse();
   return { coverage, risk, thresholds };
 }

@@ -1,6 +1,7 @@
 import { assertNonEmpty, assertSameLength } from '../core/assert';
 import { readChoice } from '../core/assert';
 import { radixArgsort } from '../core/radixArgsort';
+import { radixSort } from '../core/radixSort';
 import { readCorrectness } from '../core/readCorrectness';
 import type { CorrectnessInput, RiskInput } from '../core/readCorrectness';
 import { readNumbers } from '../core/readNumbers';
@@ -44,10 +45,9 @@ const INPUTS: readonly RiskInput[] = ['correctness', 'loss'];
  * {@link RiskCoverageTable}.
  *
  * Sorting dominates. For 0/1 losses the confidences of the right and of the
- * wrong examples are sorted separately with `Float64Array.prototype.sort` and
- * merged, which costs no more than sorting all confidences once; for real
- * losses an LSD radix argsort orders the examples. No comparator sort, no
- * per-example objects.
+ * wrong examples are radix-sorted separately ({@link radixSort}) and merged,
+ * so the correctness travels with no index array; for real losses an LSD
+ * radix argsort orders the examples. No comparator sort, no per-example objects.
  *
  * @throws {MetricInputError} for bad correctness/losses, NaN or infinite
  *   confidences, a length mismatch, empty input or an unknown `input`.
@@ -76,33 +76,24 @@ function binaryTable(losses: Float64Array, conf: Float64Array, errors: number): 
     if (losses[i] === 1) wrong[w++] = conf[i];
     else right[r++] = conf[i];
   }
-  wrong.sort();
-  right.sort();
+  radixSort(wrong, true);
+  radixSort(right, true);
   const thresholds = new Float64Array(n);
   const accepted = new Float64Array(n);
   const loss = new Float64Array(n);
-  // Walk both ascending arrays from their ends: the largest confidence first.
-  let i = right.length - 1;
-  let j = wrong.length - 1;
+  // Merge the two descending arrays: the largest confidence first.
+  const nr = right.length;
+  const nw = wrong.length;
+  let i = 0;
+  let j = 0;
   let g = 0;
-  let k = 0;
-  let e = 0;
-  while (i >= 0 || j >= 0) {
-    const a = i >= 0 ? right[i] : -Infinity;
-    const b = j >= 0 ? wrong[j] : -Infinity;
-    const t = a >= b && i >= 0 ? a : b;
-    while (i >= 0 && right[i] === t) {
-      i--;
-      k++;
-    }
-    while (j >= 0 && wrong[j] === t) {
-      j--;
-      k++;
-      e++;
-    }
+  while (i < nr || j < nw) {
+    const t = j >= nw || (i < nr && right[i] >= wrong[j]) ? right[i] : wrong[j];
+    while (i < nr && right[i] === t) i++;
+    while (j < nw && wrong[j] === t) j++;
     thresholds[g] = t;
-    accepted[g] = k;
-    loss[g] = e;
+    accepted[g] = i + j;
+    loss[g] = j;
     g++;
   }
   return { n, thresholds: trim(thresholds, g), accepted: trim(accepted, g), loss: trim(loss, g), binary: true, losses };

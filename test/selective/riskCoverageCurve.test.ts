@@ -100,3 +100,47 @@ describe('riskCoverageCurve', () => {
     expect(arr(c.coverage)).toEqual([1, 1 / 3]);
   });
 });
+
+describe('riskCoverageCurve on large inputs (radix paths)', () => {
+  /** The curve by a plain comparator sort and a scan: slow and obvious. */
+  function naive(losses: number[], conf: number[]) {
+    const idx = conf.map((_, i) => i).sort((a, b) => conf[b] - conf[a]);
+    const t: number[] = [];
+    const cov: number[] = [];
+    const risk: number[] = [];
+    let sum = 0;
+    idx.forEach((i, k) => {
+      sum += losses[i];
+      if (k + 1 === idx.length || conf[idx[k + 1]] !== conf[i]) {
+        t.unshift(conf[i]);
+        cov.unshift((k + 1) / idx.length);
+        risk.unshift(sum / (k + 1));
+      }
+    });
+    return { t, cov, risk };
+  }
+
+  it('equals a comparator-sort reference for 0/1 correctness and for real losses', () => {
+    const n = 5000;
+    const conf = Array.from({ length: n }, (_, i) => Math.round(Math.sin(i * 12.9898) * 43758.5453 % 1 * 800) / 400 - 1);
+    const correct = conf.map((c, i) => ((i * 2654435761) % 97 < 70 + 20 * c ? 1 : 0));
+    const a = riskCoverageCurve(correct, conf);
+    const ref = naive(correct.map((c) => 1 - c), conf);
+    expect(arr(a.thresholds)).toEqual(ref.t);
+    expect(arr(a.coverage)).toEqual(ref.cov);
+    a.risk.forEach((r, i) => expect(r).toBeCloseTo(ref.risk[i], 12));
+    const losses = correct.map((c, i) => (c ? 0 : (i % 13) / 4));
+    const b = riskCoverageCurve(losses, conf, { input: 'loss' });
+    const refB = naive(losses, conf);
+    expect(arr(b.thresholds)).toEqual(refB.t);
+    b.risk.forEach((r, i) => expect(r).toBeCloseTo(refB.risk[i], 12));
+  });
+
+  it('has the overall error rate as the risk at full coverage', () => {
+    const correct = Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? 0 : 1));
+    const conf = correct.map((_, i) => (i * 7919) % 1000);
+    const c = riskCoverageCurve(correct, conf);
+    expect(c.coverage[0]).toBe(1);
+    expect(c.risk[0]).toBeCloseTo(correct.filter((x) => x === 0).length / 3000, 15);
+  });
+});
