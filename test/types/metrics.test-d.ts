@@ -15,6 +15,10 @@ import {
   auc,
   averagePrecision,
   balancedAccuracy,
+  bootstrapInterval,
+  BinaryScoreAccumulator,
+  type BinaryScoreAccumulatorJSON,
+  type BootstrapInterval,
   classificationReport,
   confusionAtThresholds,
   confusionMatrix,
@@ -30,6 +34,10 @@ import {
   recall,
   rocAuc,
   rocCurve,
+  thresholdForFBeta,
+  thresholdForMinCost,
+  thresholdForPrecision,
+  thresholdForRecall,
   type Label,
   type LabelInput,
   type NumericInput,
@@ -181,6 +189,66 @@ describe('label metrics', () => {
     fBeta(yTrue, yPred, { beta: '2' });
     // @ts-expect-error yPred is required
     accuracy(yTrue);
+  });
+});
+
+describe('threshold selection', () => {
+  it('returns the threshold with the achieved precision and recall', () => {
+    type Point = { threshold: number; precision: number; recall: number };
+    expectTypeOf(thresholdForPrecision(yTrue, yScore, { minPrecision: 0.9 })).toExtend<Point>();
+    expectTypeOf(thresholdForRecall(yTrue, yScore, { minRecall: 0.9 })).toExtend<Point>();
+    expectTypeOf(thresholdForFBeta(yTrue, yScore, { beta: 2 })).toExtend<Point & { fScore: number }>();
+    expectTypeOf(thresholdForMinCost(yTrue, yScore, { costs: { fp: 1, fn: 10 } })).toExtend<Point & { cost: number }>();
+  });
+
+  it('requires the target of the selection', () => {
+    // @ts-expect-error minPrecision is required
+    thresholdForPrecision(yTrue, yScore, {});
+    // @ts-expect-error minRecall is required
+    thresholdForRecall(yTrue, yScore);
+    // @ts-expect-error costs need fp and fn
+    thresholdForMinCost(yTrue, yScore, { costs: { fp: 1 } });
+  });
+});
+
+describe('bootstrapInterval', () => {
+  it('takes any metric of the module and returns the interval', () => {
+    expectTypeOf(bootstrapInterval(accuracy, yTrue, yPred, { seed: 1 })).toEqualTypeOf<BootstrapInterval>();
+    expectTypeOf(bootstrapInterval(averagePrecision, yTrue, yScore, { seed: 'a', method: 'bca', stratified: true })).toEqualTypeOf<BootstrapInterval>();
+    expectTypeOf(bootstrapInterval(rocAuc, yTrue, yScore, { resamples: 200, confidence: 0.9 })).toEqualTypeOf<BootstrapInterval>();
+    const ci = bootstrapInterval(accuracy, yTrue, yPred);
+    expectTypeOf(ci.lower).toEqualTypeOf<number>();
+    expectTypeOf(ci.upper).toEqualTypeOf<number>();
+    expectTypeOf(ci.estimate).toEqualTypeOf<number>();
+  });
+
+  it('rejects an unknown method', () => {
+    // @ts-expect-error method is 'percentile' or 'bca'
+    bootstrapInterval(accuracy, yTrue, yPred, { method: 'basic' });
+  });
+});
+
+describe('BinaryScoreAccumulator', () => {
+  it('chains updates and merges and returns the batch results types', () => {
+    const acc = new BinaryScoreAccumulator();
+    expectTypeOf(acc.update(yTrue, yScore)).toEqualTypeOf<BinaryScoreAccumulator>();
+    expectTypeOf(acc.update(yTrue, yScore, [1, 1, 2, 1]).merge(new BinaryScoreAccumulator())).toEqualTypeOf<BinaryScoreAccumulator>();
+    expectTypeOf(acc.averagePrecision()).toEqualTypeOf<number>();
+    expectTypeOf(acc.rocAuc()).toEqualTypeOf<number>();
+    expectTypeOf(acc.precisionRecallCurve()).toEqualTypeOf<ReturnType<typeof precisionRecallCurve>>();
+    expectTypeOf(acc.rocCurve()).toEqualTypeOf<ReturnType<typeof rocCurve>>();
+    expectTypeOf(new BinaryScoreAccumulator({ thresholds: 1000 }).mode).toEqualTypeOf<'exact' | 'binned'>();
+  });
+
+  it('round-trips through JSON', () => {
+    const json = new BinaryScoreAccumulator({ thresholds: [0.25, 0.5, 0.75] }).toJSON();
+    expectTypeOf(json).toEqualTypeOf<BinaryScoreAccumulatorJSON>();
+    expectTypeOf(BinaryScoreAccumulator.fromJSON(json)).toEqualTypeOf<BinaryScoreAccumulator>();
+  });
+
+  it('rejects thresholds that are not numbers', () => {
+    // @ts-expect-error thresholds is a count or an array of numbers
+    new BinaryScoreAccumulator({ thresholds: 'auto' });
   });
 });
 
