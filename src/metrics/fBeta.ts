@@ -12,8 +12,6 @@ export type FBetaOptions = Omit<PrecisionRecallFScoreSupportOptions, 'beta'> & {
 /** Options of {@link f1}: those of `precisionRecallFScoreSupport` without `beta`. */
 export type F1Options = Omit<PrecisionRecallFScoreSupportOptions, 'beta'>;
 
-type Averaged = { average?: 'binary' | 'micro' | 'macro' | 'weighted' };
-
 /**
  * The F-beta score, the weighted harmonic mean of precision and recall,
  * computed from the counts: F_β = (1+β²)·tp / ((1+β²)·tp + β²·fn + fp).
@@ -40,7 +38,7 @@ type Averaged = { average?: 'binary' | 'micro' | 'macro' | 'weighted' };
  * @see scikit-learn `sklearn.metrics.fbeta_score`; C. J. van Rijsbergen (1979), "Information Retrieval", ch. 7.
  */
 export function fBeta(yTrue: LabelInput, yPred: LabelInput, options: FBetaOptions & { average: 'none' }): Float64Array;
-export function fBeta(yTrue: LabelInput, yPred: LabelInput, options: FBetaOptions & Averaged): number;
+export function fBeta(yTrue: LabelInput, yPred: LabelInput, options: FBetaOptions & { average?: 'binary' | 'micro' | 'macro' | 'weighted' }): number;
 export function fBeta(yTrue: LabelInput, yPred: LabelInput, options: FBetaOptions): number | Float64Array;
 export function fBeta(yTrue: LabelInput, yPred: LabelInput, options: FBetaOptions): number | Float64Array {
   const fn = 'fBeta';
@@ -70,7 +68,7 @@ export function fBeta(yTrue: LabelInput, yPred: LabelInput, options: FBetaOption
  * @see scikit-learn `sklearn.metrics.f1_score`.
  */
 export function f1(yTrue: LabelInput, yPred: LabelInput, options: F1Options & { average: 'none' }): Float64Array;
-export function f1(yTrue: LabelInput, yPred: LabelInput, options?: F1Options & Averaged): number;
+export function f1(yTrue: LabelInput, yPred: LabelInput, options?: F1Options & { average?: 'binary' | 'micro' | 'macro' | 'weighted' }): number;
 export function f1(yTrue: LabelInput, yPred: LabelInput, options?: F1Options): number | Float64Array;
 export function f1(yTrue: LabelInput, yPred: LabelInput, options: F1Options = {}): number | Float64Array {
   return classScores('f1', yTrue, yPred, options, 1, { fScore: true }).fScore;
