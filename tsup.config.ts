@@ -1,20 +1,46 @@
-import { defineConfig } from 'tsup';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig, type Options } from 'tsup';
 
 /**
- * One entry per subpath export. ESM gets code splitting so that shared
- * `core/` helpers are emitted once; CJS gets one self-contained file per entry.
+ * The public entry points, one per subpath export. Only these get bundled
+ * type declarations (`.d.ts` for `import`, `.d.cts` for `require`).
  */
 export const entries = {
   index: 'src/index.ts',
   'metrics/index': 'src/metrics/index.ts',
 };
 
+type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
+
+/**
+ * One output file per source file, like Rollup's `preserveModules`: every
+ * relative import stays an import, of the built sibling (`./x` → `./x.js` in
+ * ESM, `./x.cjs` in CJS). A consumer's bundler then drops whole files it
+ * does not use (the package is `"sideEffects": false`), and with them their
+ * imports of other packages: `averagePrecision` alone does not drag in
+ * `seedrandom`, which a single bundled file importing it at the top would.
+ */
+const preserveModules: EsbuildPlugin = {
+  name: 'preserve-modules',
+  setup(build) {
+    const ext = build.initialOptions.format === 'cjs' ? '.cjs' : '.js';
+    build.onResolve({ filter: /^\.\.?(\/|$)/ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const target = path.resolve(args.resolveDir, args.path);
+      if (existsSync(`${target}.ts`)) return { path: `${args.path}${ext}`, external: true };
+      if (existsSync(path.join(target, 'index.ts'))) return { path: `${args.path}/index${ext}`, external: true };
+      return undefined;
+    });
+  },
+};
+
 export default defineConfig({
-  entry: entries,
+  entry: ['src/**/*.ts'],
   format: ['esm', 'cjs'],
-  dts: true,
-  splitting: true,
-  treeshake: true,
+  dts: { entry: entries },
+  bundle: true,
+  splitting: false,
   sourcemap: false,
   clean: true,
   target: 'es2022',
@@ -22,6 +48,7 @@ export default defineConfig({
   outDir: 'dist',
   // Peers stay external: in Node they resolve to tfjs's CommonJS `main`.
   external: [/^@tensorflow\//, 'seedrandom'],
+  esbuildPlugins: [preserveModules],
   outExtension({ format }) {
     return { js: format === 'cjs' ? '.cjs' : '.js' };
   },

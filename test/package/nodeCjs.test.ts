@@ -41,7 +41,7 @@ console.log(JSON.stringify({
   metrics: require.resolve('tfjs-methodology/metrics'),
   // require(esm) would hand back a module namespace object.
   tag: Object.prototype.toString.call(metrics),
-  loaded: Object.keys(require.cache).filter((f) => f.includes('tfjs-methodology')).map((f) => f.replace(/.*node_modules\\//, '')),
+  loaded: Object.keys(require.cache).filter((f) => f.includes('/node_modules/tfjs-methodology/')).map((f) => f.replace(/.*node_modules\\//, '')),
   type: typeof metrics[name],
   value: typeof metrics[name] === 'function' ? metrics[name](c.yTrue, c.yScore) : null,
   error,
