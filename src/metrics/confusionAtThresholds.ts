@@ -85,9 +85,10 @@ export function confusionAtThresholdsOf(
   labels: Uint8Array,
   scores: Float64Array,
   weights?: Float64Array,
+  extra = 0,
 ): ConfusionAtThresholds {
   const n = scores.length;
-  if (weights !== undefined) return weighted(labels, scores, weights);
+  if (weights !== undefined) return weighted(labels, scores, weights, extra);
   let p = 0;
   for (let i = 0; i < n; i++) p += labels[i];
   const [pos, neg] = sortByClass(labels, scores, p);
@@ -98,9 +99,9 @@ export function confusionAtThresholdsOf(
     while (i >= 0 && pos[i] === t) i--;
     while (j >= 0 && neg[j] === t) j--;
   }
-  const thresholds = new Float64Array(m);
-  const tps = new Float64Array(m);
-  const fps = new Float64Array(m);
+  const thresholds = new Float64Array(m + extra);
+  const tps = new Float64Array(m + extra);
+  const fps = new Float64Array(m + extra);
   for (let i = p - 1, j = n - p - 1, k = 0; k < m; k++) {
     const t = i < 0 ? neg[j] : j < 0 ? pos[i] : pos[i] >= neg[j] ? pos[i] : neg[j];
     while (i >= 0 && pos[i] === t) i--;
@@ -109,10 +110,21 @@ export function confusionAtThresholdsOf(
     tps[k] = p - 1 - i;
     fps[k] = n - p - 1 - j;
   }
-  return { thresholds, tps, fps };
+  return views(thresholds, tps, fps, m, extra);
 }
 
-function weighted(labels: Uint8Array, scores: Float64Array, weights: Float64Array): ConfusionAtThresholds {
+/**
+ * With `extra` > 0 the arrays have room for `extra` more entries (the curves
+ * build their outputs in place, keeping the peak memory down) and views of
+ * the first `m` are returned; the curves reach the whole buffer through `.buffer`.
+ */
+function views(thresholds: Float64Array, tps: Float64Array, fps: Float64Array, m: number, extra: number): ConfusionAtThresholds {
+  return extra === 0
+    ? { thresholds, tps, fps }
+    : { thresholds: thresholds.subarray(0, m), tps: tps.subarray(0, m), fps: fps.subarray(0, m) };
+}
+
+function weighted(labels: Uint8Array, scores: Float64Array, weights: Float64Array, extra: number): ConfusionAtThresholds {
   // Zero-weight examples are left out, thresholds included (scikit-learn >= 1.3).
   const n = scores.length;
   let k = 0;
@@ -121,14 +133,17 @@ function weighted(labels: Uint8Array, scores: Float64Array, weights: Float64Arra
   for (let i = 0, j = 0; i < n; i++) if (weights[i] !== 0) u[j++] = scores[i];
   u.sort();
   const d = distinctInPlace(u, k);
-  if (d === 0) return { thresholds: u, tps: u, fps: u };
+  if (d === 0) {
+    const e = new Float64Array(extra);
+    return views(e, new Float64Array(extra), new Float64Array(extra), 0, extra);
+  }
   const loc = buildLocator(u, d);
   const wPos = new Float64Array(d);
   const wNeg = new Float64Array(d);
   accumulate(loc, scores, labels, weights, -1, wNeg, wPos, null, null);
-  const thresholds = new Float64Array(d);
-  const tps = new Float64Array(d);
-  const fps = new Float64Array(d);
+  const thresholds = new Float64Array(d + extra);
+  const tps = new Float64Array(d + extra);
+  const fps = new Float64Array(d + extra);
   let tp = 0;
   let fp = 0;
   for (let k = 0; k < d; k++) {
@@ -139,5 +154,5 @@ function weighted(labels: Uint8Array, scores: Float64Array, weights: Float64Arra
     tps[k] = tp;
     fps[k] = fp;
   }
-  return { thresholds, tps, fps };
+  return views(thresholds, tps, fps, d, extra);
 }

@@ -64,38 +64,56 @@ export function precisionRecallCurve(
   const fn = 'precisionRecallCurve';
   const zd = readZeroDivision(options.zeroDivision, fn);
   const [labels, scores, weights] = readBinaryInputs(fn, yTrue, yScore, options);
-  let { thresholds, tps, fps } = confusionAtThresholdsOf(labels, scores, weights);
-  let m = thresholds.length;
+  // The core leaves one spare entry; the outputs are built in its arrays
+  // (precision over tps, recall over fps, thresholds reversed in place).
+  const core = confusionAtThresholdsOf(labels, scores, weights, 1);
+  let m = core.thresholds.length;
+  const thresholds = new Float64Array(core.thresholds.buffer);
+  const tps = new Float64Array(core.tps.buffer);
+  const fps = new Float64Array(core.fps.buffer);
   if (options.dropIntermediate && m > 2) {
     // Keep a point when its TP differs from the previous or the next one
-    // (scikit-learn >= 1.3); compacted in place in the core's fresh arrays.
+    // (scikit-learn >= 1.3); earlier entries are overwritten only after use.
     let k = 1;
+    let prev = tps[0];
     for (let i = 1; i < m - 1; i++) {
-      if (tps[i] !== tps[i - 1] || tps[i + 1] !== tps[i]) {
+      const tp = tps[i];
+      if (tp !== prev || tps[i + 1] !== tp) {
         thresholds[k] = thresholds[i];
-        tps[k] = tps[i];
+        tps[k] = tp;
         fps[k++] = fps[i];
       }
+      prev = tp;
     }
     thresholds[k] = thresholds[m - 1];
     tps[k] = tps[m - 1];
     fps[k++] = fps[m - 1];
     m = k;
   }
-  const precision = new Float64Array(m + 1);
-  const recall = new Float64Array(m + 1);
-  const increasing = new Float64Array(m);
   const total = m > 0 ? tps[m - 1] : 0;
   const noRecall = total > 0 ? 0 : undefinedValue(zd, fn, 'recall is undefined: no positive examples');
-  for (let i = 0; i < m; i++) {
-    const j = m - 1 - i;
-    const tp = tps[j];
-    const ps = tp + fps[j];
-    precision[i] = ps > 0 ? tp / ps : undefinedValue(zd, fn, 'precision is undefined: nothing predicted positive');
-    recall[i] = total > 0 ? tp / total : noRecall;
-    increasing[i] = thresholds[j];
+  const precisionAt = (i: number) => {
+    const ps = tps[i] + fps[i];
+    return ps > 0 ? tps[i] / ps : undefinedValue(zd, fn, 'precision is undefined: nothing predicted positive');
+  };
+  for (let i = 0, j = m - 1; i <= j; i++, j--) {
+    const ti = thresholds[i];
+    thresholds[i] = thresholds[j];
+    thresholds[j] = ti;
+    const pi = precisionAt(i);
+    const pj = precisionAt(j);
+    const ri = total > 0 ? tps[i] / total : noRecall;
+    const rj = total > 0 ? tps[j] / total : noRecall;
+    tps[i] = pj;
+    tps[j] = pi;
+    fps[i] = rj;
+    fps[j] = ri;
   }
-  precision[m] = 1;
-  recall[m] = 0;
-  return { precision, recall, thresholds: increasing };
+  tps[m] = 1;
+  fps[m] = 0;
+  // After dropping points, copy out the (shorter) results to free the rest.
+  const len = thresholds.length - 1;
+  return m === len
+    ? { precision: tps, recall: fps, thresholds: thresholds.subarray(0, m) }
+    : { precision: tps.slice(0, m + 1), recall: fps.slice(0, m + 1), thresholds: thresholds.slice(0, m) };
 }
