@@ -1,0 +1,11 @@
+export { InvalidOptionError } from '../core/configErrors';
+export type { LearningRateSchedule } from './schedules/LearningRateSchedule';
+export * from './schedules/constant';
+export * from './schedules/stepDecay';
+export * from './schedules/exponentialDecay';
+export * from './schedules/cosineDecay';
+export * from './schedules/linearWarmup';
+export * from './schedules/oneCycle';
+export * from './setLearningRate';
+export * from './learningRateScheduler';
+export * from './reduceOnPlateau';
