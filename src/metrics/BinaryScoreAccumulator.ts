@@ -197,12 +197,31 @@ export class BinaryScoreAccumulator {
    */
   update(yTrue: LabelInput, yScore: NumericInput, sampleWeight?: NumericInput): this {
     const fn = `${NAME}.update`;
+    if (this.binned) {
+      // Binned: a typed array of numeric labels (without posLabel) is read in
+      // the binning pass itself; anything else is read as binary labels first.
+      const raw =
+        this.posLabel === undefined &&
+        ArrayBuffer.isView(yTrue) &&
+        !(yTrue instanceof DataView) &&
+        typeof (yTrue as unknown as ArrayLike<unknown>)[0] !== 'bigint';
+      const labels = raw ? (yTrue as unknown as ArrayLike<number>) : readBinaryLabels(yTrue, fn, 'yTrue', this.posLabel);
+      const scores = readNumbers(yScore, fn, 'yScore', { allowNonFinite: true });
+      assertSameLength(fn, 'yTrue', labels.length, 'yScore', scores.length);
+      const weights = readSampleWeight(sampleWeight, labels.length, fn);
+      const badLabels = (): never => {
+        readBinaryLabels(yTrue, fn, 'yTrue');
+        return fail(fn, 'yTrue must hold binary labels'); // not reached: the line above throws the precise error
+      };
+      this.binned.add(labels, scores, weights, fn, badLabels);
+      this.n += labels.length;
+      return this;
+    }
     const labels = readBinaryLabels(yTrue, fn, 'yTrue', this.posLabel);
-    const scores = readNumbers(yScore, fn, 'yScore', { allowNonFinite: this.binned !== undefined });
+    const scores = readNumbers(yScore, fn, 'yScore');
     assertSameLength(fn, 'yTrue', labels.length, 'yScore', scores.length);
     const weights = readSampleWeight(sampleWeight, labels.length, fn);
-    if (this.exact) this.exact.append(labels, scores, weights);
-    else (this.binned as BinnedState).add(labels, scores, weights, fn);
+    (this.exact as ExactState).append(labels, scores, weights);
     this.n += labels.length;
     return this;
   }

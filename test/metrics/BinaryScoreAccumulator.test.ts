@@ -28,7 +28,11 @@ const continuousData = fc.integer({ min: 1, max: 60 }).chain((n) =>
   fc.record({
     y: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: n, maxLength: n }),
     s: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
-    w: fc.option(fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: n, maxLength: n }), { nil: undefined }),
+    // weights below 1e-6 become 0: subnormal products of weights lose all precision in any AUC formula
+    w: fc.option(
+      fc.array(fc.double({ min: 0, max: 5, noNaN: true }).map((v) => (v < 1e-6 ? 0 : v)), { minLength: n, maxLength: n }),
+      { nil: undefined },
+    ),
   }),
 );
 
@@ -255,6 +259,55 @@ describe('BinaryScoreAccumulator, binned mode', () => {
     expect(roc.tpr).toEqual(exactRoc.tpr);
     expect(acc.rocAuc()).toBe(rocAuc([1, 0, 1, 0, 1], floored));
     expect(acc.averagePrecision()).toBe(averagePrecision([1, 0, 1, 0, 1], floored));
+  });
+
+  it('bins any finite score against custom thresholds as a brute-force floor does', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.double({ min: -100, max: 100, noNaN: true }).map((v) => v + 0), { minLength: 1, maxLength: 300 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 1 }), fc.double({ min: -150, max: 150, noNaN: true })), {
+          minLength: 1,
+          maxLength: 80,
+        }),
+        (thresholds, pairs) => {
+          const y = pairs.map((p) => p[0]);
+          // half the scores exactly on a threshold
+          const s = pairs.map((p, i) => (i % 2 === 0 ? thresholds[i % thresholds.length] : p[1]));
+          const acc = new BinaryScoreAccumulator({ thresholds }).update(y, s);
+          const sorted = [...thresholds].sort((a, b) => a - b);
+          const below = sorted[0] - 1;
+          const floored = s.map((v) => floorTo(v, sorted, below));
+          const exact = confusionAtThresholds(y, floored);
+          const c = acc.confusionAtThresholds();
+          expect(Array.from(c.thresholds)).toEqual(Array.from(exact.thresholds, (t) => (t === below ? -Infinity : t)));
+          expect(c.tps).toEqual(exact.tps);
+          expect(c.fps).toEqual(exact.fps);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads typed-array labels in the binning pass: {0, 1} or {-1, 1}, never both', () => {
+    const a = new BinaryScoreAccumulator({ thresholds: 3 }).update(Float64Array.from([-1, 1, -1]), [0.1, 0.9, 0.6]);
+    const b = new BinaryScoreAccumulator({ thresholds: 3 }).update(Uint8Array.from([0, 1, 0]), [0.1, 0.9, 0.6]);
+    const c = new BinaryScoreAccumulator({ thresholds: 3 }).update([false, true, false], [0.1, 0.9, 0.6]);
+    expect(a.toJSON()).toEqual(b.toJSON());
+    expect(c.toJSON()).toEqual(b.toJSON());
+    expect(() => a.update(Float64Array.from([0, 1, -1]), [0.1, 0.2, 0.3])).toThrow(
+      'BinaryScoreAccumulator.update: yTrue[2] is -1 but yTrue[0] is 0',
+    );
+    expect(() => a.update(Float64Array.from([0, NaN]), [0.1, 0.2])).toThrow('BinaryScoreAccumulator.update: yTrue[1] is NaN');
+    expect(() => a.update(Int32Array.from([0, 2]), [0.1, 0.2])).toThrow('BinaryScoreAccumulator.update: yTrue[1] is 2');
+  });
+
+  it('leaves its bins untouched when a batch is rejected part way through', () => {
+    const acc = new BinaryScoreAccumulator({ thresholds: 5 }).update([1, 0], [0.9, 0.2]);
+    const before = JSON.stringify(acc);
+    expect(() => acc.update([1, 1, 0], [0.5, 0.6, 1.5])).toThrow(MetricInputError);
+    expect(() => acc.update(Float64Array.from([1, 0, -1]), [0.5, 0.6, 0.7])).toThrow(MetricInputError);
+    expect(JSON.stringify(acc)).toBe(before);
+    expect(acc.count).toBe(2);
   });
 
   it('merges bins of accumulators with the same thresholds, in any order', () => {

@@ -27,52 +27,102 @@ export class BinnedState {
   }
 
   /**
-   * Adds a batch. Scores are read with non-finite values allowed and checked
-   * here, in the one pass that bins them.
+   * Adds a batch, atomically: the batch is binned into scratch arrays first,
+   * so a bad label or score leaves the state untouched. Labels are either
+   * 0/1 bytes already read, or the raw numbers of a typed array (1 positive;
+   * 0 or −1 negative, not both), validated here in the same single pass that
+   * checks and bins the scores — no other pass over the data.
    *
+   * @param badLabels - called on a label that is not 1, 0 or −1, or when 0
+   *   and −1 are mixed; it must throw the descriptive error.
    * @throws {MetricInputError} for a NaN or infinite score, or (even
    *   thresholds) a score outside [0, 1].
    */
-  add(labels: Uint8Array, scores: Float64Array, weights: Float64Array | undefined, fn: string): void {
+  add(
+    labels: ArrayLike<number>,
+    scores: Float64Array,
+    weights: Float64Array | undefined,
+    fn: string,
+    badLabels: () => never,
+  ): void {
     const n = labels.length;
     const t = this.thresholds;
-    const pos = this.positives;
-    const neg = this.negatives;
-    const cnt = this.counts;
     const k = this.evenSteps;
-    if (k > 0) {
-      for (let i = 0; i < n; i++) {
-        const s = scores[i];
+    const m = t.length;
+    // cells[2(b + 1)] negatives, cells[2(b + 1) + 1] positives of bin b
+    const cells = new Float64Array(2 * (m + 1));
+    const cnt = weights === undefined ? undefined : new Float64Array(m + 1);
+    let sawZero = false;
+    let sawMinusOne = false;
+    const t0 = t[0];
+    const tLast = t[m - 1];
+    const { table, scale } = k > 0 ? NO_TABLE : this.lookup();
+    for (let i = 0; i < n; i++) {
+      const s = scores[i];
+      let b: number;
+      if (k > 0) {
         if (!(s >= 0 && s <= 1)) badScore(fn, i, s, true);
         // the bin by arithmetic, then corrected by one comparison each way,
         // since s·k can round across an edge j/k
-        let b = Math.floor(s * k);
+        b = Math.floor(s * k);
         if (b < k && t[b + 1] <= s) b++;
         else if (t[b] > s) b--;
-        const w = weights === undefined ? 1 : weights[i];
-        if (labels[i]) pos[b + 1] += w;
-        else neg[b + 1] += w;
+      } else {
+        if (s - s !== 0) badScore(fn, i, s, false);
+        // largest b with t[b] <= s (−1 below every threshold): a table over
+        // [t[0], t[m−1]] gives a bin at or below it, a short forward scan the
+        // exact one; the binary search is the fallback when the table's
+        // rounding starts above s.
+        if (s < t0) b = -1;
+        else if (s >= tLast) b = m - 1;
+        else {
+          b = table[Math.floor((s - t0) * scale)];
+          if (t[b] > s) b = search(t, s);
+          else while (t[b + 1] <= s) b++;
+        }
+      }
+      let l = labels[i];
+      if (l !== 1) {
+        if (l === 0) sawZero = true;
+        else if (l === -1) sawMinusOne = true;
+        else badLabels();
+        l = 0;
+      }
+      if (cnt === undefined) cells[2 * b + 2 + l] += 1;
+      else {
+        cells[2 * b + 2 + l] += weights![i];
         cnt[b + 1]++;
       }
-      return;
     }
+    if (sawZero && sawMinusOne) badLabels();
+    for (let b = 0; b <= m; b++) {
+      const neg = cells[2 * b];
+      const pos = cells[2 * b + 1];
+      this.negatives[b] += neg;
+      this.positives[b] += pos;
+      this.counts[b] += cnt === undefined ? neg + pos : cnt[b];
+    }
+  }
+
+  private table: { table: Int32Array; scale: number } | undefined;
+
+  /** The bucket table of custom thresholds: table[j] = the bin of the bucket's lower edge t[0] + j/scale. */
+  private lookup(): { table: Int32Array; scale: number } {
+    if (this.table) return this.table;
+    const t = this.thresholds;
     const m = t.length;
-    for (let i = 0; i < n; i++) {
-      const s = scores[i];
-      if (s - s !== 0) badScore(fn, i, s, false);
-      // largest b with t[b] <= s (−1 when below every threshold)
-      let lo = -1;
-      let hi = m - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (t[mid] <= s) lo = mid;
-        else hi = mid - 1;
-      }
-      const w = weights === undefined ? 1 : weights[i];
-      if (labels[i]) pos[lo + 1] += w;
-      else neg[lo + 1] += w;
-      cnt[lo + 1]++;
+    const buckets = Math.min(Math.max(8 * m, 1024), 1 << 20);
+    const span = t[m - 1] - t[0];
+    const scale = span > 0 && Number.isFinite(buckets / span) ? buckets / span : 0;
+    const table = new Int32Array(buckets + 1);
+    let b = 0;
+    for (let j = 0; j <= buckets; j++) {
+      const edge = scale > 0 ? t[0] + j / scale : t[0];
+      while (b + 1 < m && t[b + 1] <= edge) b++;
+      table[j] = b;
     }
+    this.table = { table, scale };
+    return this.table;
   }
 
   /** Adds another state's bins (same thresholds, checked by the caller). */
@@ -143,15 +193,30 @@ export class BinnedState {
     const { positives: pos, negatives: neg } = this;
     let P = 0;
     let N = 0;
-    let ties = 0;
     for (let b = 0; b < pos.length; b++) {
       P += pos[b];
       N += neg[b];
-      ties += pos[b] * neg[b];
     }
     if (!(P > 0 && N > 0)) return NaN;
-    return ties / (2 * P * N);
+    // in shares, not products of weights, which can underflow
+    let ties = 0;
+    for (let b = 0; b < pos.length; b++) ties += (pos[b] / P) * (neg[b] / N);
+    return ties / 2;
   }
+}
+
+const NO_TABLE = { table: new Int32Array(1), scale: 0 };
+
+/** Largest b with t[b] <= s, for t[0] <= s < t[m − 1]. */
+function search(t: Float64Array, s: number): number {
+  let lo = 0;
+  let hi = t.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (t[mid] <= s) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function badScore(fn: string, i: number, s: number, unit: boolean): never {

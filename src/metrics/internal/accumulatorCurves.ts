@@ -126,13 +126,16 @@ export function rocAucFromConfusion(c: ConfusionAtThresholds): number {
   const P = m > 0 ? tps[m - 1] : 0;
   const N = m > 0 ? fps[m - 1] : 0;
   if (!(P > 0 && N > 0)) return NaN;
+  // in rates, not counts: P·N can underflow with tiny weights
   let twiceArea = 0;
-  let tp0 = 0;
-  let fp0 = 0;
+  let x0 = 0;
+  let y0 = 0;
   for (let i = 0; i < m; i++) {
-    twiceArea += (fps[i] - fp0) * (tps[i] + tp0);
-    tp0 = tps[i];
-    fp0 = fps[i];
+    const x = fps[i] / N;
+    const y = tps[i] / P;
+    twiceArea += (x - x0) * (y + y0);
+    x0 = x;
+    y0 = y;
   }
-  return twiceArea / (2 * P * N);
+  return twiceArea / 2;
 }
