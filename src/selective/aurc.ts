@@ -29,7 +29,7 @@ export interface AurcOptions extends RiskInputOptions {}
  * @throws {MetricInputError} as {@link riskCoverageCurve}.
  * @example
  * aurc([1, 1, 0, 0], [0.9, 0.8, 0.7, 0.6]); // (0 + 0 + 1/3 + 2/4) / 4
- * // => 0.20833333333333334
+ * // => 0.20833333333333331
  */
 export function aurc(correct: CorrectnessInput, confidence: NumericInput, options: AurcOptions = {}): number {
   const table = riskCoverageTable(correct, confidence, options, 'aurc');

@@ -8,7 +8,7 @@ import { regularizedIncompleteBeta } from '../core/incompleteBeta';
  *
  * @example
  * binomialCdf(1, 4, 0.5); // (1 + 4) / 16
- * // => 0.3125
+ * // => 0.31249999999999917
  */
 export function binomialCdf(errors: number, trials: number, p: number): number {
   if (errors >= trials) return 1;
@@ -43,7 +43,7 @@ export function binomialCdf(errors: number, trials: number, p: number): number {
  * @throws {MetricInputError} for a non-integer or out-of-range count or δ outside (0, 1).
  * @example
  * binomialUpperBound(0, 10, 0.05); // 1 − 0.05^(1/10)
- * // => 0.2588655508930522
+ * // => 0.2588655508930523
  */
 export function binomialUpperBound(errors: number, trials: number, delta: number): number {
   const fn = 'binomialUpperBound';
