@@ -87,9 +87,17 @@ describe('compareLabels', () => {
     expect([10, 9, 1, -2].sort(compareLabels)).toEqual([-2, 1, 9, 10]);
   });
 
-  it('orders strings by UTF-16 code unit: uppercase before lowercase, "10" before "9"', () => {
+  it('orders strings by code point: uppercase before lowercase, "10" before "9"', () => {
     expect(['b', 'a', 'B', '9', '10'].sort(compareLabels)).toEqual(['10', '9', 'B', 'a', 'b']);
     expect(compareLabels('a', 'a')).toBe(0);
+  });
+
+  it('orders strings by code point beyond the Basic Multilingual Plane, as Python (scikit-learn) does', () => {
+    // U+FF5A < U+1F600 by code point; in UTF-16 code units the surrogate pair
+    // of U+1F600 (0xD83D 0xDE00) would sort first.
+    expect(['\u{1F600}', '\uFF5A', 'a'].sort(compareLabels)).toEqual(['a', '\uFF5A', '\u{1F600}']);
+    expect(compareLabels('\uFF5A', '\u{1F600}')).toBeLessThan(0);
+    expect(compareLabels('\u{1F600}', '\u{1F4A9}')).toBeGreaterThan(0);
   });
 });
 
