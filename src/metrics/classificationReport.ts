@@ -59,7 +59,9 @@ export type ClassificationReportDict = Record<string, ClassificationReportRow | 
  * counts; `labels` restricts the classes reported but every example counts).
  * Undefined values are `NaN` and print as `nan` unless `zeroDivision` is a
  * number; a macro average over a `nan` class is `nan`. The support column
- * prints integers without weights and Python float text (`3.0`) with them.
+ * prints integers without weights and Python float text (`3.0`) with them
+ * (scikit-learn also prints `1.0` for unweighted data in which no example
+ * is predicted right, an artefact of its integer/float types; not copied).
  *
  * @param yTrue - True labels: numbers, strings or booleans (array, typed array or tensor).
  * @param yPred - Predicted labels, of the same kind and length.
