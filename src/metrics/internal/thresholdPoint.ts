@@ -54,7 +54,8 @@ export function readThresholdCounts(
   const weights = readSampleWeight(options.sampleWeight, labels.length, fn);
   const c = confusionAtThresholdsOf(labels, scores, weights);
   const m = c.thresholds.length;
-  return { ...c, positives: c.tps[m - 1], negatives: c.fps[m - 1] };
+  // zero-weight examples are left out by the core: all-zero weights leave no threshold
+  return { ...c, positives: m > 0 ? c.tps[m - 1] : 0, negatives: m > 0 ? c.fps[m - 1] : 0 };
 }
 
 /** The operating point at `c.thresholds[i]`, or at `Infinity` for `i = -1`. */
