@@ -35,7 +35,7 @@ export interface CheckGradientsOptions {
   noiseFactor?: number;
   /** 4: fourth-order central differences (Richardson on h and h/2); 2: second-order central differences. Defaults to 4. */
   stencil?: 2 | 4;
-  /** In the full mode, compare at most this many (seeded) elements of each input. Defaults to 16; `Infinity` checks all. */
+  /** In the full mode, compare at most this many (seeded) elements of each input. Defaults to 8; `Infinity` checks all. */
   maxElementsPerInput?: number;
   /** Random directional derivatives per input in the fast mode. Defaults to 2. */
   directions?: number;

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { readModel, resolveLoss, modelLossValue, type ModelLike, type ModelLoss } from './engine/modelLoss';
-import { ensureGradientsRegistered, translateTfError } from './engine/tfErrors';
+import { ensureGradientsRegistered, translateTfError, withTapeCleanup } from './engine/tfErrors';
 
 /** Options of {@link gradientNorms}. */
 export interface GradientNormsOptions {
@@ -85,7 +85,7 @@ export function gradientNorms(model: ModelLike, x: tf.Tensor | tf.Tensor[], y: t
   ensureGradientsRegistered(fn);
   try {
     let report!: GradientNormsReport;
-    tf.tidy(() => {
+    withTapeCleanup(() => tf.tidy(() => {
       const list = m.trainableWeights.map((v) => v.read() as tf.Variable);
       const { value, grads } = tf.variableGrads(() => modelLossValue(m, x, y, loss, options.training ?? false, fn), list);
       let total = 0;
@@ -108,7 +108,7 @@ export function gradientNorms(model: ModelLike, x: tf.Tensor | tf.Tensor[], y: t
         variables,
         globalNorm: variables.some((v) => v.nonFinite) ? NaN : Math.sqrt(total),
       };
-    });
+    }));
     return report;
   } catch (error) {
     throw translateTfError(fn, error);

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { show } from '../../core/fail';
 import { isTensorLike } from '../../core/tensorLike';
 import { GradientCheckError } from '../gradientCheckError';
+import { withTapeCleanup } from './tfErrors';
 
 /**
  * What the checker differentiates: a function of several float32 arrays with
@@ -50,10 +51,12 @@ export function fromFunction(fn: string, f: TensorFunction, inputs: readonly tf.
     },
     vjp(dy, shape) {
       let grads!: Float32Array[];
-      tf.tidy(() => {
-        const g = tf.grads(f)(inputs as tf.Tensor[], tf.tensor(dy, shape as number[], 'float32'));
-        grads = g.map((t) => Float32Array.from(t.dataSync() as Float32Array));
-      });
+      withTapeCleanup(() =>
+        tf.tidy(() => {
+          const g = tf.grads(f)(inputs as tf.Tensor[], tf.tensor(dy, shape as number[], 'float32'));
+          grads = g.map((t) => Float32Array.from(t.dataSync() as Float32Array));
+        }),
+      );
       return grads;
     },
     restore() {},

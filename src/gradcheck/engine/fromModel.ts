@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Differentiable } from './differentiable';
 import { modelLossValue, type ModelLike } from './modelLoss';
+import { withTapeCleanup } from './tfErrors';
 
 /**
  * The model's loss as a function of its trainable variables. Evaluations
@@ -46,7 +47,7 @@ export function fromModel(
     },
     vjp(dy) {
       let grads!: Float32Array[];
-      tf.tidy(() => {
+      withTapeCleanup(() => tf.tidy(() => {
         const list = variables.map((v) => v.read() as tf.Variable);
         const { grads: byName } = tf.variableGrads(
           () => tf.mul(modelLossValue(model, x, y, loss, training, fn), dy[0]) as tf.Scalar,
@@ -56,7 +57,7 @@ export function fromModel(
           const g = byName[v.name];
           return g ? Float32Array.from(g.dataSync() as Float32Array) : new Float32Array(values[i].length);
         });
-      });
+      }));
       return grads;
     },
     restore() {

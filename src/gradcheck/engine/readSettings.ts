@@ -19,7 +19,7 @@ export const GRADCHECK_DEFAULTS = {
   rtol: 1e-3,
   gtol: 1e-4,
   noiseFactor: 4,
-  maxElementsPerInput: 16,
+  maxElementsPerInput: 8,
   directions: 2,
   jacobianOutputs: 4,
   maxReported: 10,

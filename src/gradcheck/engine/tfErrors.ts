@@ -48,3 +48,33 @@ export function translateTfError(fn: string, error: unknown): unknown {
   }
   return error;
 }
+
+interface TapeState {
+  state?: { gradientDepth?: number; activeTape?: { saved?: tf.Tensor[] }[] | null };
+}
+
+/**
+ * Disposes what tfjs leaves behind when a gradient computation throws
+ * (a missing kernel, an error in `f`): tfjs 4.22 disposes the tensors saved
+ * for the backward pass (clones it keeps) only when backpropagation
+ * completes, so after a throw they would leak. Only at gradient depth 0,
+ * i.e. when no outer gradient computation owns the tape.
+ *
+ * @internal
+ */
+export function disposeAbandonedTape(): void {
+  const state = (tf.engine() as unknown as TapeState).state;
+  if (!state || state.gradientDepth !== 0 || !state.activeTape) return;
+  for (const node of state.activeTape) for (const t of node.saved ?? []) if (!t.isDisposed) t.dispose();
+  state.activeTape = null;
+}
+
+/** Runs a gradient computation; on a throw, disposes the abandoned tape first. @internal */
+export function withTapeCleanup<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (error) {
+    disposeAbandonedTape();
+    throw error;
+  }
+}
