@@ -52,33 +52,39 @@ export function radixArgsort(values: Float64Array, descending = false): Uint32Ar
     counts[131072 + (h & 0xffff)]++;
     counts[196608 + (h >>> 16)]++;
   }
+  // A pass where every key has the same digit would only copy: skip it.
+  const skip = [false, false, false, false];
+  for (let pass = 0; pass < 4; pass++) {
+    for (let d = 0; d < 65536; d++) if (counts[pass * 65536 + d] === n) skip[pass] = true;
+  }
   let lo2 = new Uint32Array(n);
   let hi2 = new Uint32Array(n);
   let order2 = new Uint32Array(n);
   for (let pass = 0; pass < 4; pass++) {
+    if (skip[pass]) continue;
     const base = pass * 65536;
-    // A pass where every key has the same digit would only copy.
-    let skip = false;
     let sum = 0;
     for (let d = 0; d < 65536; d++) {
       const c = counts[base + d];
-      if (c === n) skip = true;
       counts[base + d] = sum;
       sum += c;
     }
-    if (skip) continue;
     const word = pass < 2 ? lo : hi;
     const shift = pass % 2 === 0 ? 0 : 16;
+    // Move a key word only while a later pass still reads it: less memory traffic.
+    const moveLo = pass === 0 && !skip[1];
+    const moveHi = (pass < 2 && !(skip[2] && skip[3])) || (pass === 2 && !skip[3]);
     for (let i = 0; i < n; i++) {
       const d = (word[i] >>> shift) & 0xffff;
       const at = counts[base + d]++;
-      lo2[at] = lo[i];
-      hi2[at] = hi[i];
+      if (moveLo) lo2[at] = lo[i];
+      if (moveHi) hi2[at] = hi[i];
       order2[at] = order[i];
     }
-    [lo, lo2] = [lo2, lo];
-    [hi, hi2] = [hi2, hi];
+    if (moveLo) [lo, lo2] = [lo2, lo];
+    if (moveHi) [hi, hi2] = [hi2, hi];
     [order, order2] = [order2, order];
   }
   return order;
 }
+

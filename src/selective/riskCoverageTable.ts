@@ -110,20 +110,25 @@ function lossTable(losses: Float64Array, conf: Float64Array): RiskCoverageTable 
   // different size meet over up to 10^7 terms.
   let sum = 0;
   let c = 0;
+  let idx = order[0];
+  let t = conf[idx];
   for (let p = 0; p < n; p++) {
-    const idx = order[p];
     const x = losses[idx];
     const s = sum + x;
     if (Math.abs(sum) >= Math.abs(x)) c += sum - s + x;
     else c += x - s + sum;
     sum = s;
-    const t = conf[idx];
-    if (p + 1 === n || conf[order[p + 1]] !== t) {
+    // One random read of conf per example: the next one's is kept for its turn.
+    const nextIdx = p + 1 < n ? order[p + 1] : 0;
+    const next = p + 1 < n ? conf[nextIdx] : NaN;
+    if (next !== t) {
       thresholds[g] = t;
       accepted[g] = p + 1;
       loss[g] = sum + c;
       g++;
     }
+    idx = nextIdx;
+    t = next;
   }
   return { n, thresholds: trim(thresholds, g), accepted: trim(accepted, g), loss: trim(loss, g), binary: false, losses };
 }
