@@ -16,10 +16,13 @@ import { jackknife } from './bootstrap/jackknife';
  * (numbers and booleans) or a `string[]`, and `y` as a `Float64Array`, a
  * `string[]`, an array of `Float64Array` rows (for an n×k score matrix) or a
  * flat `Float64Array` (for a flat matrix with `numClasses`). The arrays are
- * reused between calls: the metric must not keep them. (The two data
- * parameters are typed `never` so that any metric signature is accepted.)
+ * reused between calls: the metric must not keep them. It must return one
+ * number for the options given (the `Float64Array` in the type only lets
+ * overloaded metrics such as `precision` through; an `average: 'none'`
+ * array is refused at run time). The two data parameters are typed `never`
+ * so that any metric signature is accepted.
  */
-export type BootstrapMetric<O = Record<string, unknown>> = (yTrue: never, y: never, options?: O) => number;
+export type BootstrapMetric<O = Record<string, unknown>> = (yTrue: never, y: never, options?: O) => number | Float64Array;
 
 /** Options of {@link bootstrapInterval}. */
 export interface BootstrapIntervalOptions<O = Record<string, unknown>> {
@@ -180,17 +183,22 @@ export function bootstrapInterval<O extends object = Record<string, unknown>>(
   const labelColumn = labels instanceof Float64Array ? numericColumn(labels) : stringColumn(labels);
   const weightColumn = weights ? numericColumn(weights) : undefined;
 
-  const evaluate = (idx: Int32Array, count: number): number => {
+  const call = (idx: Int32Array, count: number): unknown => {
     const t = labelColumn.gather(idx, count);
     const y = yColumn.gather(idx, count);
     const opts = weightColumn ? { ...metricOptions, sampleWeight: weightColumn.gather(idx, count) } : metricOptions;
-    return (metric as (a: unknown, b: unknown, o?: unknown) => number)(t, y, opts);
+    return (metric as (a: unknown, b: unknown, o?: unknown) => unknown)(t, y, opts);
   };
+  // the estimate's type is checked once; the same metric and options give a number on every resample
+  const evaluate = call as (idx: Int32Array, count: number) => number;
 
   const identity = new Int32Array(n);
   for (let i = 0; i < n; i++) identity[i] = i;
-  const estimate = evaluate(identity, n);
-  if (typeof estimate !== 'number') fail(fn, `metric returned ${show(estimate)}, expected a number`);
+  const first = call(identity, n);
+  if (typeof first !== 'number') {
+    fail(fn, `metric returned ${first instanceof Float64Array ? 'a Float64Array' : show(first)}, expected one number (not average: 'none')`);
+  }
+  const estimate = first;
   const result = (lower: number, upper: number, dist: Float64Array, undefinedResamples: number): BootstrapInterval => ({
     estimate,
     lower,

@@ -399,6 +399,7 @@ describe('bootstrapInterval', () => {
       () => bootstrapInterval(brier, y, s, { metricOptions: { sampleWeight: [1, 1, 1, 1] } as never }),
       'bootstrapInterval: metricOptions.sampleWeight would not be resampled',
     );
-    e(() => bootstrapInterval((() => 'x') as never, y, s), 'bootstrapInterval: metric returned "x", expected a number');
+    e(() => bootstrapInterval((() => 'x') as never, y, s), 'bootstrapInterval: metric returned "x", expected one number');
+    e(() => bootstrapInterval(() => new Float64Array(2), y, s), 'bootstrapInterval: metric returned a Float64Array, expected one number');
   });
 });
