@@ -2,6 +2,8 @@ import { fail, show } from './fail';
 import { readLabels } from './readLabels';
 import type { Label, LabelInput } from './types';
 
+const RULE = ': binary labels must be {0, 1}, {-1, 1} or booleans; pass posLabel to name the positive class';
+
 /**
  * Reads binary labels as a `Uint8Array` of 1 (positive) and 0 (negative).
  *
@@ -29,12 +31,7 @@ export function readBinaryLabels(
   const n = labels.length;
   const out = new Uint8Array(n);
   if (posLabel === undefined || posLabel === null) {
-    if (!(labels instanceof Float64Array)) {
-      return fail(
-        fn,
-        `${arg}[0] is ${show(labels[0])}: binary labels must be {0, 1}, {-1, 1} or booleans; pass posLabel to name the positive class`,
-      );
-    }
+    if (!(labels instanceof Float64Array)) return fail(fn, `${arg}[0] is ${show(labels[0])}${RULE}`);
     let sawZero = -1;
     let sawMinusOne = -1;
     for (let i = 0; i < n; i++) {
@@ -47,10 +44,7 @@ export function readBinaryLabels(
         if (sawZero >= 0) notBinary(fn, arg, i, v, sawZero, 0);
         if (sawMinusOne < 0) sawMinusOne = i;
       } else {
-        fail(
-          fn,
-          `${arg}[${i}] is ${show(v)}: binary labels must be {0, 1}, {-1, 1} or booleans; pass posLabel to name the positive class`,
-        );
+        fail(fn, `${arg}[${i}] is ${show(v)}${RULE}`);
       }
     }
     return out;
@@ -90,8 +84,5 @@ function binaryView(a: ArrayLike<number>): Uint8Array | undefined {
 }
 
 function notBinary(fn: string, arg: string, i: number, v: number, j: number, w: number): never {
-  return fail(
-    fn,
-    `${arg}[${i}] is ${show(v)} but ${arg}[${j}] is ${show(w)}: binary labels must be {0, 1}, {-1, 1} or booleans; pass posLabel to name the positive class`,
-  );
+  return fail(fn, `${arg}[${i}] is ${show(v)} but ${arg}[${j}] is ${show(w)}${RULE}`);
 }

@@ -13,6 +13,8 @@
 import { highWord } from './locate';
 
 const SMALL = 1 << 14;
+/** Buckets larger than this (clumped scores) take the typed sort, bounding the scratch memory. */
+const CAP = 1 << 16;
 
 /**
  * The scores of the positives and of the negatives, each sorted ascending.
@@ -71,6 +73,7 @@ export function sortByClass(
     if (labels[i]) pos[atP[b]++] = scores[i];
     else neg[atN[b]++] = scores[i];
   }
+  largest = Math.min(largest, CAP);
   const tmp = new Float64Array(largest);
   const count = new Int32Array(largest + 1);
   for (let b = 0; b < buckets; b++) {
@@ -85,6 +88,10 @@ function fineSort(a: Float64Array, lo: number, hi: number, tmp: Float64Array, co
   const m = hi - lo;
   if (m <= 24) {
     insertion(a, lo, hi);
+    return;
+  }
+  if (m > tmp.length) {
+    a.subarray(lo, hi).sort();
     return;
   }
   let min = a[lo];

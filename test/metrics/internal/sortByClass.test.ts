@@ -43,6 +43,17 @@ describe('sortByClass', () => {
     check(labels, scores);
   });
 
+  it('sorts a clump larger than the scratch cap (all scores in one bucket) with the typed sort', () => {
+    const n = 120_000;
+    const labels = new Uint8Array(n);
+    const scores = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      labels[i] = i % 3 === 0 ? 1 : 0;
+      scores[i] = 0.5 + ((i * 7919) % 5000) * 2 ** -52;
+    }
+    check(labels, scores);
+  });
+
   it('sorts a large uniform sample across many buckets', () => {
     const n = 100_000;
     const labels = new Uint8Array(n);
