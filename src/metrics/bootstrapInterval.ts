@@ -239,9 +239,9 @@ function drawAll(idx: Int32Array, rng: Rng): void {
 }
 
 /**
- * Stratified resampling: the members of each class (classes in sorted
- * order) are resampled with replacement among themselves, so every resample
- * keeps the class counts of `yTrue`.
+ * Stratified resampling: the members of each class (classes in order of
+ * first appearance) are resampled with replacement among themselves, so
+ * every resample keeps the class counts of `yTrue`.
  */
 function stratifiedDrawer(labels: Float64Array | readonly string[], rng: Rng): (idx: Int32Array) => void {
   const n = labels.length;
