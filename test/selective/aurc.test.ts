@@ -59,41 +59,6 @@ describe('aurc', () => {
   });
 });
 
-describe('eAurc', () => {
-  it('is the aurc minus the aurc of the best order, worked by hand', () => {
-    // aurc: r = 0, 1/2, 1/3, 2/4; optimum: 0, 0, 1/3, 2/4 → difference 1/2 / 4
-    expect(eAurc([1, 0, 1, 0], [0.9, 0.8, 0.7, 0.6])).toBeCloseTo(0.125, 15);
-  });
-
-  it('is exactly 0 for a perfect ranking', () => {
-    expect(eAurc([1, 1, 0, 0], [0.9, 0.8, 0.7, 0.6])).toBe(0);
-    expect(eAurc([0.1, 0.2, 3, 0.5], [0.9, 0.8, 0.1, 0.7], { input: 'loss' })).toBe(0);
-  });
-
-  it('is 0 when every prediction is right or every one is wrong', () => {
-    expect(eAurc([1, 1, 1], [0.1, 0.5, 0.9])).toBe(0);
-    expect(eAurc([0, 0, 0], [0.1, 0.5, 0.9])).toBe(0);
-  });
-});
-
-describe('augrc', () => {
-  it('is the mean of the cumulative errors over n, worked by hand', () => {
-    // e = 0, 0, 1, 2 → (0 + 0 + 1 + 2) / 4 / 4
-    expect(augrc([1, 1, 0, 0], [0.9, 0.8, 0.7, 0.6])).toBe(3 / 16);
-    // e = 1, 1, 1, 1 → 4 / 16
-    expect(augrc([0, 1, 1, 1], [0.9, 0.8, 0.7, 0.6])).toBe(0.25);
-  });
-
-  it('counts a tie by expectation: m·E + L·(m+1)/2', () => {
-    // tie of 4 with 2 errors: e_j = j/2 → (0.5 + 1 + 1.5 + 2) / 16
-    expect(augrc([1, 0, 1, 0], [0.5, 0.5, 0.5, 0.5])).toBe(5 / 16);
-  });
-
-  it('is 0 when every prediction is right', () => {
-    expect(augrc([1, 1], [0.3, 0.4])).toBe(0);
-  });
-});
-
 const examples = fc
   .array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 20 })), { minLength: 1, maxLength: 60 })
   .map((pairs) => ({ correct: pairs.map((p) => p[0]), conf: pairs.map((p) => p[1] / 20) }));

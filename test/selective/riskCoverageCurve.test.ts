@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MetricInputError } from '../../src/core/errors';
 import { riskCoverageCurve } from '../../src/selective/riskCoverageCurve';
@@ -142,5 +143,37 @@ describe('riskCoverageCurve on large inputs (radix paths)', () => {
     const c = riskCoverageCurve(correct, conf);
     expect(c.coverage[0]).toBe(1);
     expect(c.risk[0]).toBeCloseTo(correct.filter((x) => x === 0).length / 3000, 15);
+  });
+});
+
+describe('riskCoverageCurve, properties', () => {
+  const examples = fc
+    .array(fc.tuple(fc.boolean(), fc.integer({ min: -5, max: 5 })), { minLength: 1, maxLength: 80 })
+    .map((pairs) => ({ correct: pairs.map((p) => p[0]), conf: pairs.map((p) => p[1] / 3) }));
+
+  it('starts at coverage 1 with the overall error rate, thresholds increasing and coverage decreasing', () => {
+    fc.assert(
+      fc.property(examples, ({ correct, conf }) => {
+        const c = riskCoverageCurve(correct, conf);
+        expect(c.coverage[0]).toBe(1);
+        expect(c.risk[0]).toBeCloseTo(correct.filter((x) => !x).length / correct.length, 14);
+        for (let i = 1; i < c.thresholds.length; i++) {
+          expect(c.thresholds[i]).toBeGreaterThan(c.thresholds[i - 1]);
+          expect(c.coverage[i]).toBeLessThan(c.coverage[i - 1]);
+        }
+        expect(c.thresholds.length).toBe(new Set(conf).size);
+      }),
+    );
+  });
+
+  it('is unchanged by strictly increasing transforms of the confidence, except for the thresholds', () => {
+    fc.assert(
+      fc.property(examples, ({ correct, conf }) => {
+        const a = riskCoverageCurve(correct, conf);
+        const b = riskCoverageCurve(correct, conf.map((x) => Math.atan(x) * 10 + 3));
+        expect(b.coverage).toEqual(a.coverage);
+        expect(b.risk).toEqual(a.risk);
+      }),
+    );
   });
 });
