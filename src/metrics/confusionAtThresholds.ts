@@ -138,19 +138,20 @@ function weighted(labels: Uint8Array, scores: Float64Array, weights: Float64Arra
     return views(e, new Float64Array(extra), new Float64Array(extra), 0, extra);
   }
   const loc = buildLocator(u, d);
-  const wPos = new Float64Array(d);
-  const wNeg = new Float64Array(d);
-  accumulate(loc, scores, labels, weights, -1, wNeg, wPos, null, null);
-  const thresholds = new Float64Array(d + extra);
+  // Per-threshold weights land in the output arrays (ascending), which are
+  // then reversed and summed in place: no further n-sized scratch.
   const tps = new Float64Array(d + extra);
   const fps = new Float64Array(d + extra);
+  accumulate(loc, scores, labels, weights, -1, fps, tps, null, null);
+  tps.subarray(0, d).reverse();
+  fps.subarray(0, d).reverse();
+  const thresholds = new Float64Array(d + extra);
   let tp = 0;
   let fp = 0;
   for (let k = 0; k < d; k++) {
-    const j = d - 1 - k;
-    tp += wPos[j];
-    fp += wNeg[j];
-    thresholds[k] = u[j];
+    tp += tps[k];
+    fp += fps[k];
+    thresholds[k] = u[d - 1 - k];
     tps[k] = tp;
     fps[k] = fp;
   }
