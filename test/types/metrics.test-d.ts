@@ -108,6 +108,17 @@ describe('ranking metrics', () => {
     expectTypeOf(averagePrecision([0, 1], Float64Array.from([0.5, 0.5, 0.2, 0.8]), { numClasses: 2 })).toEqualTypeOf<number>();
   });
 
+  it('a runtime-chosen average gives the union type, never a wrong one', () => {
+    const probabilities = [
+      [0.7, 0.2, 0.1],
+      [0.1, 0.8, 0.1],
+    ];
+    const average = Math.random() < 0.5 ? ('none' as const) : ('macro' as const);
+    // With average 'none' the call returns a Float64Array: typing it `number` would be unsound.
+    expectTypeOf(averagePrecision([0, 1], probabilities, { average })).toEqualTypeOf<number | Float64Array>();
+    expectTypeOf(rocAuc([0, 1], probabilities, { average })).toEqualTypeOf<number | Float64Array>();
+  });
+
   it('curves are plain objects of Float64Arrays', () => {
     expectTypeOf(precisionRecallCurve(yTrue, yScore)).toExtend<{ precision: Float64Array; recall: Float64Array; thresholds: Float64Array }>();
     expectTypeOf(rocCurve(yTrue, yScore, { dropIntermediate: false })).toExtend<{ fpr: Float64Array; tpr: Float64Array; thresholds: Float64Array }>();
