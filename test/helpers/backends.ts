@@ -1,16 +1,14 @@
 /**
  * Runs a tfjs test suite once per Node backend (cpu and wasm), with the
- * backend selected before the suite's tests and a tensor-leak check helper.
+ * backend selected before the suite's tests, plus a tensor-leak check.
  *
- * In Node the wasm backend finds its `.wasm` binaries in its own package
- * directory (verified with tfjs 4.22 under vitest and tsx); should that
- * change, `setWasmPaths` is pointed at `node_modules/@tensorflow/tfjs-backend-wasm/dist/`.
+ * In Node the wasm backend loads its `.wasm` binaries from its own package
+ * directory (`node_modules/@tensorflow/tfjs-backend-wasm/dist/`) without any
+ * `setWasmPaths` call: verified with tfjs 4.22 under vitest and tsx.
  */
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect } from 'vitest';
 
 /** The backends every tfjs-backed function is tested on. */
@@ -18,20 +16,10 @@ export const BACKENDS = ['cpu', 'wasm'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 async function useBackend(name: BackendName): Promise<void> {
-  if (await tf.setBackend(name)) {
-    await tf.ready();
-    return;
+  if (!(await tf.setBackend(name))) {
+    throw new Error(`could not initialise the tfjs ${name} backend (for wasm, check setWasmPaths)`);
   }
-  if (name === 'wasm') {
-    const require = createRequire(import.meta.url);
-    const dist = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + '/';
-    setWasmPaths(dist);
-    if (await tf.setBackend(name)) {
-      await tf.ready();
-      return;
-    }
-  }
-  throw new Error(`could not initialise the tfjs ${name} backend`);
+  await tf.ready();
 }
 
 /**

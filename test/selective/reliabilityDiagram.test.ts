@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reliabilityDiagram } from '../../src/selective/reliabilityDiagram';
+import fixture from '../fixtures/sklearn-selective.json';
 
 describe('reliabilityDiagram', () => {
   it('bins equal-width (i/M, (i+1)/M] with the first bin including 0, worked by hand', () => {
@@ -18,9 +19,21 @@ describe('reliabilityDiagram', () => {
     const conf = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
     const d = reliabilityDiagram([0, 0, 1, 0, 1, 1, 1, 1], conf, { bins: 4, strategy: 'quantile' });
     // edges: percentiles 0, 25, 50, 75, 100 → 0.1, 0.275, 0.45, 0.625, 0.8
-    expect(Array.from(d.lower)).toEqual([0.1, 0.275, 0.45, 0.625].map((v, i) => (i === 0 ? v : d.lower[i])));
-    expect(d.lower[1]).toBeCloseTo(0.275, 15);
+    [0.1, 0.275, 0.45, 0.625].forEach((v, i) => expect(d.lower[i]).toBeCloseTo(v, 15));
+    expect(d.upper[3]).toBe(0.8);
     expect(Array.from(d.count)).toEqual([2, 2, 2, 2]);
     expect(Array.from(d.accuracy)).toEqual([0, 0.5, 1, 1]);
+  });
+
+  it('has, in its non-empty bins, the values of scikit-learn calibration_curve', () => {
+    for (const c of fixture.calibrationCurve) {
+      const d = reliabilityDiagram(c.correct, c.confidence, { bins: c.bins, strategy: c.strategy as 'uniform' | 'quantile' });
+      const kept = Array.from(d.count.keys()).filter((b) => d.count[b] > 0);
+      expect(kept.length).toBe(c.accuracy.length);
+      kept.forEach((b, i) => {
+        expect(d.accuracy[b]).toBeCloseTo(c.accuracy[i], 12);
+        expect(d.confidence[b]).toBeCloseTo(c.meanConfidence[i], 12);
+      });
+    }
   });
 });
