@@ -7,7 +7,7 @@ export * from './eAurc';
 export * from './augrc';
 export * from './accuracyAtCoverage';
 export * from './coverageAtRisk';
-export * from './binomialUpperBound';
+export { binomialCdf, binomialUpperBound } from './binomialUpperBound';
 export * from './selectWithGuaranteedRisk';
 export * from './confidence';
 export * from './reliabilityDiagram';
