@@ -121,6 +121,23 @@ export function workDir(): string {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Whether the process that took `lock` still runs (unknown owner counts as alive). */
+function ownerAlive(lock: string): boolean {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
+  } catch {
+    return true;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Runs `fn` once per work directory and name, across processes: the first
  * caller takes the lock and does the work, the others wait for its marker.
@@ -135,11 +152,13 @@ async function once(name: string, fn: () => Promise<void>): Promise<void> {
     if (existsSync(done)) return;
     try {
       mkdirSync(lock);
+      writeFileSync(path.join(lock, 'pid'), String(process.pid));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      // A lock left behind by a killed run is stale after 10 minutes.
+      // A lock whose owner died (a killed run) is stale; so is one older than 10 minutes.
       try {
-        if (Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+        const age = Date.now() - statSync(lock).mtimeMs;
+        if (age > 600_000 || (age > 5_000 && !ownerAlive(lock))) rmSync(lock, { recursive: true, force: true });
       } catch {
         /* removed meanwhile */
       }
