@@ -59,10 +59,12 @@ export interface CheckGradientsOptions {
  * full Jacobian, when it has at most `jacobianOutputs` elements), summed in
  * float64. An element passes when
  *
- *   |a − n| ≤ atol + rtol·max(|a|, |n|) + gtol·max_j|a_j| + |D(h) − D(h/2)| + noiseFactor·ν
+ *   |a − n| ≤ atol + rtol·max(|a|, |n|) + gtol·max_j|a_j| + 2^8·u·G + |D(h) − D(h/2)| + noiseFactor·ν
  *
  * where ν is the float32 rounding of the outputs that moved, propagated through
- * the stencil. Elements whose one-sided derivatives (right vs left) disagree
+ * the stencil, u = 2^-24 and G the largest analytic gradient over all inputs
+ * (the float32 rounding of the analytic gradient itself: a gradient that is
+ * zero in exact arithmetic comes out as ~1e-8). Elements whose one-sided derivatives (right vs left) disagree
  * beyond noise have a kink within a step (ReLU, abs, max): they are reported in
  * `nonDifferentiable`, not as failures.
  *
