@@ -181,7 +181,7 @@ describe.each(LABEL_METRICS)('the label metric $name', (m) => {
     expect(w).toEqual([1, 2, 1, 1]);
   });
 
-  describe('throws a MetricInputError naming the argument', () => {
+  describe('throws a MetricInputError naming the function and the argument', () => {
     const expectInputError = (f: () => unknown, ...parts: string[]) => {
       let thrown: unknown;
       try {
@@ -190,6 +190,8 @@ describe.each(LABEL_METRICS)('the label metric $name', (m) => {
         thrown = e;
       }
       expect(thrown).toBeInstanceOf(MetricInputError);
+      // The message starts with the public function's name (not an internal helper's).
+      expect((thrown as Error).message).toMatch(new RegExp(`^${m.name.match(/^[A-Za-z0-9]+/)![0]}[.:]`));
       for (const part of parts) expect((thrown as Error).message).toContain(part);
     };
 

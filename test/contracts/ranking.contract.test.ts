@@ -304,7 +304,7 @@ describe.each(RANKING)('the ranking metric $name', (m) => {
     expect(w).toEqual([1, 2, 0, 1, 1]);
   });
 
-  describe('throws a MetricInputError naming the argument', () => {
+  describe('throws a MetricInputError naming the function and the argument', () => {
     const expectInputError = (f: () => unknown, ...parts: string[]) => {
       let thrown: unknown;
       try {
@@ -313,6 +313,8 @@ describe.each(RANKING)('the ranking metric $name', (m) => {
         thrown = e;
       }
       expect(thrown).toBeInstanceOf(MetricInputError);
+      // The message starts with the public function's name (not an internal helper's).
+      expect((thrown as Error).message).toMatch(new RegExp(`^${m.name.match(/^[A-Za-z0-9]+/)![0]}[.:]`));
       for (const p of parts) expect((thrown as Error).message).toContain(p);
     };
 
