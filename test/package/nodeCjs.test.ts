@@ -24,20 +24,18 @@ describe('the packed package in a Node CommonJS project', () => {
   }, PACKAGE_TEST_TIMEOUT);
 
   it(
-    "require('tfjs-methodology/metrics') resolves to the .cjs build and computes the metric",
+    "require('tfjs-methodology/metrics') resolves to the .cjs build and computes the metric, in a project without tfjs",
     async () => {
       await writeFiles(plain, {
         'cjs.cjs': `
-const root = require('tfjs-methodology');
 const metrics = require('tfjs-methodology/metrics');
 const name = ${JSON.stringify(HEADLINE_EXPORT)};
 const c = ${JSON.stringify(HEADLINE_CASE)};
 let error = null;
 try { metrics[name]([0, 1], [0.5]); } catch (e) {
-  error = { name: e.name, fromRoot: e instanceof root.MetricInputError, fromMetrics: e instanceof metrics.MetricInputError };
+  error = { name: e.name, isError: e instanceof Error, isMetricInputError: e instanceof metrics.MetricInputError };
 }
 console.log(JSON.stringify({
-  root: require.resolve('tfjs-methodology'),
   metrics: require.resolve('tfjs-methodology/metrics'),
   // require(esm) would hand back a module namespace object.
   tag: Object.prototype.toString.call(metrics),
@@ -49,46 +47,52 @@ console.log(JSON.stringify({
 `,
       });
       const out = await nodeJson<{
-        root: string;
         metrics: string;
         tag: string;
         loaded: string[];
         type: string;
         value: number;
-        error: { name: string; fromRoot: boolean; fromMetrics: boolean } | null;
+        error: { name: string; isError: boolean; isMetricInputError: boolean } | null;
       }>(plain, 'cjs.cjs');
-      expect(out.root).toMatch(/\/node_modules\/tfjs-methodology\/dist\/index\.cjs$/);
       expect(out.metrics).toMatch(/\/node_modules\/tfjs-methodology\/dist\/metrics\/index\.cjs$/);
       expect(out.tag).toBe('[object Object]');
       expect(out.loaded.length).toBeGreaterThan(0);
       for (const f of out.loaded) expect(f).toMatch(/\.cjs$/);
       expect(out.type, `${HEADLINE_EXPORT} is exported from tfjs-methodology/metrics`).toBe('function');
       expect(out.value).toBeCloseTo(HEADLINE_CASE.expected, 12);
-      expect(out.error).toEqual({ name: 'MetricInputError', fromRoot: true, fromMetrics: true });
+      expect(out.error).toEqual({ name: 'MetricInputError', isError: true, isMetricInputError: true });
     },
     PACKAGE_TEST_TIMEOUT,
   );
 
   it(
-    'requires every subpath of the exports map as CommonJS',
+    'requires every subpath of the exports map as CommonJS (tfjs peers installed), sharing one copy of each function and error class',
     async () => {
-      const specs = moduleSubpaths(plain).map(specifier);
-      await writeFiles(plain, {
+      const specs = moduleSubpaths(withTfjs).map(specifier);
+      await writeFiles(withTfjs, {
         'subpaths.cjs': `
 const out = {};
 for (const s of ${JSON.stringify(specs)}) {
   const m = require(s);
   out[s] = { file: require.resolve(s), tag: Object.prototype.toString.call(m), exports: Object.keys(m).length };
 }
+const root = require('tfjs-methodology');
+const metrics = require('tfjs-methodology/metrics');
+const name = ${JSON.stringify(HEADLINE_EXPORT)};
+out.shared = { fn: root[name] === metrics[name], error: root.MetricInputError === metrics.MetricInputError };
 console.log(JSON.stringify(out));
 `,
       });
-      const out = await nodeJson<Record<string, { file: string; tag: string; exports: number }>>(plain, 'subpaths.cjs');
+      const out = await nodeJson<Record<string, { file: string; tag: string; exports: number }> & { shared: unknown }>(
+        withTfjs,
+        'subpaths.cjs',
+      );
       for (const s of specs) {
         expect(out[s].file, s).toMatch(/\/node_modules\/tfjs-methodology\/dist\/.*\.cjs$/);
         expect(out[s].tag, s).toBe('[object Object]');
         expect(out[s].exports, s).toBeGreaterThan(0);
       }
+      expect(out.shared).toEqual({ fn: true, error: true });
     },
     PACKAGE_TEST_TIMEOUT,
   );

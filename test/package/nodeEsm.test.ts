@@ -20,68 +20,69 @@ describe('the packed package in a Node ESM project', () => {
   }, PACKAGE_TEST_TIMEOUT);
 
   it(
-    'imports the root and the metrics subpath, resolved to the ESM build, without tfjs installed',
+    'imports the metrics subpath, resolved to the ESM build, in a project without tfjs',
     async () => {
       await writeFiles(plain, {
         'esm.mjs': `
-import * as root from 'tfjs-methodology';
 import * as metrics from 'tfjs-methodology/metrics';
 const name = ${JSON.stringify(HEADLINE_EXPORT)};
 const c = ${JSON.stringify(HEADLINE_CASE)};
 let error = null;
 try { metrics[name]([0, 1], [0.5]); } catch (e) {
-  error = { name: e.name, fromRoot: e instanceof root.MetricInputError, fromMetrics: e instanceof metrics.MetricInputError };
+  error = { name: e.name, isError: e instanceof Error, isMetricInputError: e instanceof metrics.MetricInputError };
 }
 console.log(JSON.stringify({
-  root: import.meta.resolve('tfjs-methodology'),
   metrics: import.meta.resolve('tfjs-methodology/metrics'),
   type: typeof metrics[name],
   value: typeof metrics[name] === 'function' ? metrics[name](c.yTrue, c.yScore) : null,
-  sameFunction: root[name] === metrics[name],
   error,
 }));
 `,
       });
       const out = await nodeJson<{
-        root: string;
         metrics: string;
         type: string;
         value: number;
-        sameFunction: boolean;
-        error: { name: string; fromRoot: boolean; fromMetrics: boolean } | null;
+        error: { name: string; isError: boolean; isMetricInputError: boolean } | null;
       }>(plain, 'esm.mjs');
-      expect(out.root).toMatch(/\/node_modules\/tfjs-methodology\/dist\/index\.js$/);
       expect(out.metrics).toMatch(/\/node_modules\/tfjs-methodology\/dist\/metrics\/index\.js$/);
       expect(out.type, `${HEADLINE_EXPORT} is exported from tfjs-methodology/metrics`).toBe('function');
       expect(out.value).toBeCloseTo(HEADLINE_CASE.expected, 12);
-      expect(out.sameFunction).toBe(true);
-      // One error class across entry points: the shared chunk is loaded once.
-      expect(out.error).toEqual({ name: 'MetricInputError', fromRoot: true, fromMetrics: true });
+      expect(out.error).toEqual({ name: 'MetricInputError', isError: true, isMetricInputError: true });
     },
     PACKAGE_TEST_TIMEOUT,
   );
 
   it(
-    'loads every subpath of the exports map as ESM',
+    'imports every subpath of the exports map as ESM (tfjs peers installed), sharing one copy of each function and error class',
     async () => {
-      const subpaths = moduleSubpaths(plain);
+      const subpaths = moduleSubpaths(withTfjs);
       expect(subpaths).toContain('.');
       expect(subpaths).toContain('./metrics');
-      await writeFiles(plain, {
+      await writeFiles(withTfjs, {
         'subpaths.mjs': `
 const out = {};
 for (const s of ${JSON.stringify(subpaths.map(specifier))}) {
   const m = await import(s);
   out[s] = { file: import.meta.resolve(s), exports: Object.keys(m).length };
 }
+const root = await import('tfjs-methodology');
+const metrics = await import('tfjs-methodology/metrics');
+const name = ${JSON.stringify(HEADLINE_EXPORT)};
+out.shared = { fn: root[name] === metrics[name], error: root.MetricInputError === metrics.MetricInputError };
 console.log(JSON.stringify(out));
 `,
       });
-      const out = await nodeJson<Record<string, { file: string; exports: number }>>(plain, 'subpaths.mjs');
+      const out = await nodeJson<Record<string, { file: string; exports: number }> & { shared: unknown }>(
+        withTfjs,
+        'subpaths.mjs',
+      );
       for (const s of subpaths.map(specifier)) {
         expect(out[s].file, s).toMatch(/\/node_modules\/tfjs-methodology\/dist\/.*\.js$/);
         expect(out[s].exports, s).toBeGreaterThan(0);
       }
+      expect(out['tfjs-methodology'].file).toMatch(/\/dist\/index\.js$/);
+      expect(out.shared).toEqual({ fn: true, error: true });
     },
     PACKAGE_TEST_TIMEOUT,
   );
