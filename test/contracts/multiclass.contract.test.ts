@@ -227,3 +227,37 @@ describe('one-vs-rest is the binary metric per column', () => {
     );
   });
 });
+
+describe('multiclass input rules', () => {
+  const rows = [
+    [0.5, 0.3, 0.2],
+    [0.2, 0.5, 0.3],
+    [0.1, 0.1, 0.8],
+  ];
+
+  it('rocAuc needs probabilities: a row not summing to 1 is bad input, named by its index (as scikit-learn)', () => {
+    const bad = [rows[0], [0.2, 0.5, 0.2], rows[2]];
+    for (const multiClass of ['ovr', 'ovo'] as const) {
+      expect(() => rocAuc([0, 1, 2], bad, { multiClass })).toThrow(MetricInputError);
+      expect(() => rocAuc([0, 1, 2], bad, { multiClass })).toThrow('yScore[1]');
+    }
+  });
+
+  it('averagePrecision takes any scores, not only probabilities', () => {
+    expect(averagePrecision([0, 1, 2], rows.map((r) => r.map((v) => 10 * v - 3)))).toBe(averagePrecision([0, 1, 2], rows));
+  });
+
+  it('a label of yTrue missing from the given labels is bad input', () => {
+    expect(() => averagePrecision([0, 1, 5], rows, { labels: [0, 1, 2] })).toThrow(MetricInputError);
+    expect(() => averagePrecision([0, 1, 5], rows, { labels: [0, 1, 2] })).toThrow('yTrue[2]');
+  });
+
+  it('a class listed but absent from yTrue makes the one-vs-rest macro average undefined: NaN, or zeroDivision', () => {
+    expect(rocAuc([0, 1, 1], rows, { labels: [0, 1, 2] })).toBeNaN();
+    expect(averagePrecision([0, 1, 1], rows, { labels: [0, 1, 2] })).toBeNaN();
+    expect(Array.from(averagePrecision([0, 1, 1], rows, { labels: [0, 1, 2], average: 'none' })).map(Number.isNaN)).toEqual([false, false, true]);
+    const perClass = averagePrecision([0, 1, 1], rows, { labels: [0, 1, 2], average: 'none', zeroDivision: 0 });
+    expect(perClass[2]).toBe(0);
+    expect(averagePrecision([0, 1, 1], rows, { labels: [0, 1, 2], zeroDivision: 0 })).toBeCloseTo((perClass[0] + perClass[1]) / 3, 14);
+  });
+});
