@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MetricInputError, UndefinedMetricError } from '../../src/core/errors';
 import { averagePrecision } from '../../src/metrics/averagePrecision';
 import { averagePrecisionOf } from '../../src/metrics/internal/rankingKernels';
-import { referenceAp } from './internal/reference';
+import { largeProblem, referenceAp } from './internal/reference';
 
 const Y3 = [0, 0, 1, 1, 2, 2];
 const S3 = [
@@ -173,5 +173,17 @@ describe('averagePrecision', () => {
       ),
       { numRuns: 300 },
     );
+  });
+  it('equals the reference at n = 60 000 on both fast paths (rare positives located, balanced classes bucket-sorted), with ties', () => {
+    for (const [prevalence, digits] of [
+      [0.01, 3],
+      [0.01, 12],
+      [0.5, 3],
+      [0.5, 12],
+      [0.97, 4],
+    ]) {
+      const { labels, scores } = largeProblem(60_000, prevalence, digits, 7);
+      expect(averagePrecisionOf(labels, scores)).toBeCloseTo(referenceAp(labels, scores), 10);
+    }
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MetricInputError } from '../../src/core/errors';
 import { confusionAtThresholds, confusionAtThresholdsOf } from '../../src/metrics/confusionAtThresholds';
-import { referenceConfusion } from './internal/reference';
+import { largeProblem, referenceConfusion } from './internal/reference';
 
 const plain = (r: { thresholds: Float64Array; tps: Float64Array; fps: Float64Array }) => ({
   thresholds: Array.from(r.thresholds),
@@ -133,5 +133,21 @@ describe('confusionAtThresholds', () => {
       ),
       { numRuns: 300 },
     );
+  });
+  it('equals the reference at n = 60 000 (the bucketed sort) with ties, with and without weights', () => {
+    for (const [prevalence, digits] of [
+      [0.01, 4],
+      [0.5, 3],
+      [0.5, 12],
+    ]) {
+      const { labels, scores } = largeProblem(60_000, prevalence, digits, 3);
+      const weights = Float64Array.from(labels, (_, i) => (i % 5) / 2);
+      expect(plain(confusionAtThresholdsOf(labels, scores))).toEqual(referenceConfusion(labels, scores));
+      const ref = referenceConfusion(labels, scores, weights);
+      const fast = plain(confusionAtThresholdsOf(labels, scores, weights));
+      expect(fast.thresholds).toEqual(ref.thresholds);
+      expect(fast.tps).toEqual(ref.tps);
+      expect(fast.fps).toEqual(ref.fps);
+    }
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MetricInputError, UndefinedMetricError } from '../../src/core/errors';
 import { rocAucOf } from '../../src/metrics/internal/rankingKernels';
 import { rocAuc } from '../../src/metrics/rocAuc';
-import { referenceRocAuc } from './internal/reference';
+import { largeProblem, referenceRocAuc, referenceRocAucRanks } from './internal/reference';
 
 const Y3 = [0, 0, 1, 1, 2, 2];
 const S3 = [
@@ -159,5 +159,17 @@ describe('rocAuc', () => {
       ),
       { numRuns: 300 },
     );
+  });
+  it('equals the Mann–Whitney mid-rank reference at n = 60 000 on both fast paths, with ties', () => {
+    for (const [prevalence, digits] of [
+      [0.01, 3],
+      [0.01, 12],
+      [0.5, 3],
+      [0.5, 12],
+      [0.97, 4],
+    ]) {
+      const { labels, scores } = largeProblem(60_000, prevalence, digits, 11);
+      expect(rocAucOf(labels, scores)).toBeCloseTo(referenceRocAucRanks(labels, scores), 10);
+    }
   });
 });

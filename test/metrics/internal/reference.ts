@@ -61,3 +61,46 @@ export function referenceRocAuc(labels: ArrayLike<number>, scores: ArrayLike<num
   }
   return wp > 0 && wn > 0 ? num / (wp * wn) : NaN;
 }
+
+/** ROC AUC by the Mann–Whitney statistic with mid-ranks for ties (unweighted), O(n log n). */
+export function referenceRocAucRanks(labels: ArrayLike<number>, scores: ArrayLike<number>): number {
+  const n = scores.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
+  let rankSum = 0;
+  let p = 0;
+  for (let k = 0; k < n; ) {
+    let e = k;
+    while (e + 1 < n && scores[order[e + 1]] === scores[order[k]]) e++;
+    const mid = (k + e) / 2 + 1;
+    for (let t = k; t <= e; t++) if (labels[order[t]]) {
+      rankSum += mid;
+      p++;
+    }
+    k = e + 1;
+  }
+  const q = n - p;
+  return p > 0 && q > 0 ? (rankSum - (p * (p + 1)) / 2) / (p * q) : NaN;
+}
+
+/** A seeded large problem (xorshift), with ties from rounding to `digits` decimals. */
+export function largeProblem(n: number, prevalence: number, digits: number, seed = 1): { labels: Uint8Array; scores: Float64Array } {
+  let x = seed >>> 0 || 1;
+  const next = () => {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    return x / 4294967296;
+  };
+  const labels = new Uint8Array(n);
+  const scores = new Float64Array(n);
+  const f = 10 ** digits;
+  for (let i = 0; i < n; i++) {
+    const y = next() < prevalence ? 1 : 0;
+    labels[i] = y;
+    const raw = Math.pow(next(), y ? 0.6 : 1.4) * (next() < 0.5 ? 1 : 1e-3);
+    scores[i] = Math.round(raw * f) / f;
+  }
+  return { labels, scores };
+}
