@@ -76,10 +76,22 @@ export function confusionAtThresholds(
  * `weights` non-negative and of the same length. Never mutates its inputs.
  *
  * Without weights, the positives' and the negatives' scores are sorted
- * separately (bucketed by their float64 bit patterns, then the typed-array
- * sort per bucket) and merged from the top. With weights,
- * all scores are sorted, made distinct, and every example's weight is added to
- * its threshold through an exact lookup table (no comparator sort).
+ * separately (a two-level distribution sort on their float64 bit patterns,
+ * see `internal/sortByClass`) and merged from the top. With weights, the
+ * scores of non-zero weight are sorted and made distinct, and every
+ * example's weight is added to its threshold through an exact lookup table
+ * (no comparator sort).
+ *
+ * @param labels - 1 for a positive, 0 for a negative.
+ * @param scores - finite scores, as many as labels.
+ * @param weights - non-negative weights, or undefined for 1 each.
+ * @param extra - spare entries to allocate past the end of each array (the
+ *   curves build their outputs in place); the result then holds views of the
+ *   first m entries. Defaults to 0 (exact-size arrays).
+ * @returns the thresholds (decreasing) and cumulative tps/fps.
+ * @example
+ * confusionAtThresholdsOf(Uint8Array.of(0, 1), Float64Array.of(0.2, 0.7));
+ * // => { thresholds: [0.7, 0.2], tps: [1, 1], fps: [0, 1] }
  */
 export function confusionAtThresholdsOf(
   labels: Uint8Array,
