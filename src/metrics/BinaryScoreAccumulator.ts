@@ -23,7 +23,7 @@ import { rocCurve, type RocCurve } from './rocCurve';
 export interface BinaryScoreAccumulatorOptions {
   /**
    * Omitted: exact mode (every example kept; results identical to the batch
-   * functions). A number m ≥ 2: binned mode with the m evenly spaced
+   * functions). A number m (an integer, 2 ≤ m ≤ 2^30): binned mode with the m evenly spaced
    * thresholds j/(m − 1), j = 0..m−1, over [0, 1] (scores must be
    * probabilities in [0, 1], as torchmetrics' `thresholds=int`). An array:
    * binned mode with those thresholds (finite, distinct; sorted for you).
@@ -139,7 +139,7 @@ export class BinaryScoreAccumulator {
   /**
    * @param options - `thresholds` (omit for exact mode), `posLabel`.
    * @throws {MetricInputError} for a `thresholds` number that is not an
-   *   integer ≥ 2, or an array that is empty or holds a non-finite or
+   *   integer in [2, 2^30], or an array that is empty or holds a non-finite or
    *   repeated value.
    */
   constructor(options: BinaryScoreAccumulatorOptions = {}) {
@@ -151,7 +151,9 @@ export class BinaryScoreAccumulator {
       return;
     }
     if (typeof t === 'number') {
-      if (!(Number.isInteger(t) && t >= 2)) fail(fn, `thresholds is ${show(t)}, expected an integer >= 2 or an array of thresholds`);
+      if (!(Number.isInteger(t) && t >= 2 && t <= 2 ** 30)) {
+        fail(fn, `thresholds is ${show(t)}, expected an integer >= 2 and <= 2^30, or an array of thresholds`);
+      }
       const k = t - 1;
       const edges = new Float64Array(t);
       for (let j = 0; j < t; j++) edges[j] = j / k;

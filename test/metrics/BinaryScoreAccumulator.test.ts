@@ -398,6 +398,7 @@ describe('BinaryScoreAccumulator errors', () => {
   it('rejects bad thresholds', () => {
     e(() => new BinaryScoreAccumulator({ thresholds: 1 }), 'BinaryScoreAccumulator: thresholds is 1, expected an integer >= 2');
     e(() => new BinaryScoreAccumulator({ thresholds: 2.5 }), 'BinaryScoreAccumulator: thresholds is 2.5');
+    e(() => new BinaryScoreAccumulator({ thresholds: 2 ** 31 }), 'BinaryScoreAccumulator: thresholds is 2147483648, expected an integer >= 2 and <= 2^30');
     e(() => new BinaryScoreAccumulator({ thresholds: [] }), 'BinaryScoreAccumulator: thresholds is empty');
     e(() => new BinaryScoreAccumulator({ thresholds: [0.5, NaN] }), 'BinaryScoreAccumulator: thresholds[1] is NaN');
     e(() => new BinaryScoreAccumulator({ thresholds: [0.2, 0.7, 0.2] }), 'BinaryScoreAccumulator: thresholds holds 0.2 twice');

@@ -64,7 +64,7 @@ export class BinnedState {
         if (!(s >= 0 && s <= 1)) badScore(fn, i, s, true);
         // the bin by arithmetic, then corrected by one comparison each way,
         // since s·k can round across an edge j/k
-        b = Math.floor(s * k);
+        b = (s * k) | 0; // truncation = floor for 0 <= s·k < 2^30 (k is capped)
         if (b < k && t[b + 1] <= s) b++;
         else if (t[b] > s) b--;
       } else {
