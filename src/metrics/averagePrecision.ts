@@ -68,7 +68,12 @@ export function averagePrecision(
   yScore: ScoreMatrixInput,
   options: AveragePrecisionOptions & { average: 'none' },
 ): Float64Array;
-export function averagePrecision(yTrue: LabelInput, yScore: ScoreMatrixInput, options?: AveragePrecisionOptions): number;
+export function averagePrecision(
+  yTrue: LabelInput,
+  yScore: ScoreMatrixInput,
+  options?: AveragePrecisionOptions & { average?: 'macro' | 'weighted' | 'micro' },
+): number;
+export function averagePrecision(yTrue: LabelInput, yScore: ScoreMatrixInput, options?: AveragePrecisionOptions): number | Float64Array;
 export function averagePrecision(
   yTrue: LabelInput,
   yScore: ScoreMatrixInput,

@@ -85,7 +85,12 @@ export function rocAuc(
   yScore: ScoreMatrixInput,
   options: RocAucOptions & { average: 'none' },
 ): Float64Array;
-export function rocAuc(yTrue: LabelInput, yScore: ScoreMatrixInput, options?: RocAucOptions): number;
+export function rocAuc(
+  yTrue: LabelInput,
+  yScore: ScoreMatrixInput,
+  options?: RocAucOptions & { average?: 'macro' | 'weighted' | 'micro' },
+): number;
+export function rocAuc(yTrue: LabelInput, yScore: ScoreMatrixInput, options?: RocAucOptions): number | Float64Array;
 export function rocAuc(yTrue: LabelInput, yScore: ScoreMatrixInput, options: RocAucOptions = {}): number | Float64Array {
   const fn = 'rocAuc';
   const zd = readZeroDivision(options.zeroDivision, fn);
