@@ -6,3 +6,4 @@ export * from './assertGradients';
 export * from './formatGradientReport';
 export * from './gradcheckMatchers';
 export * from './gradientNorms';
+export * from './registerMissingGradientKernels';
