@@ -89,6 +89,23 @@ describeEachBackend('fitTemperature', () => {
     expect(Math.abs(fitTemperature(calibrated, data.labels).temperature - reference / 3)).toBeLessThan(1e-3);
   });
 
+  it('converges to the float64 optimum when one confident mistake keeps the optimum finite', () => {
+    const z = [[5, 0], [0, 5], [5, 0], [0, 5], [5, 0], [4, 1]];
+    const y = [0, 1, 0, 1, 1, 0];
+    // NLL(T) in float64 on a fine grid.
+    let best = 0;
+    let bestLoss = Infinity;
+    for (let t = 0.5; t <= 10; t += 1e-4) {
+      const l = logLoss(y, softmaxRows(z, t), { labels: [0, 1] });
+      if (l < bestLoss) [best, bestLoss] = [t, l];
+    }
+    const fit = fitTemperature(z, y);
+    expect(fit.converged).toBe(true);
+    expect(fit.atBound).toBe(false);
+    expect(Math.abs(fit.temperature - best)).toBeLessThan(1e-3);
+    expect(fit.logLossAfter).toBeCloseTo(bestLoss, 5);
+  });
+
   it('stops on a bound when the labels are perfectly separable, and leaks nothing on errors', async () => {
     const fit = fitTemperature([[5, 0], [0, 5]], [0, 1], { minTemperature: 0.1 });
     expect(fit.atBound).toBe(true);
