@@ -30,8 +30,9 @@ export class BinnedState {
    * Adds a batch, atomically: the batch is binned into scratch arrays first,
    * so a bad label or score leaves the state untouched. Labels are either
    * 0/1 bytes already read, or the raw numbers of a typed array (1 positive;
-   * 0 or −1 negative, not both), validated here in the same single pass that
-   * checks and bins the scores — no other pass over the data.
+   * 0 or −1 negative, not both), validated in the same single pass that
+   * checks and bins the scores — no other pass over the data. A bad label is
+   * reported after the pass (by `badLabels`), before the state changes.
    *
    * @param badLabels - called on a label that is not 1, 0 or −1, or when 0
    *   and −1 are mixed; it must throw the descriptive error.
@@ -52,8 +53,9 @@ export class BinnedState {
     // cells[2(b + 1)] negatives, cells[2(b + 1) + 1] positives of bin b
     const cells = new Float64Array(2 * (m + 1));
     const cnt = weights === undefined ? undefined : new Float64Array(m + 1);
-    let sawZero = false;
-    let sawMinusOne = false;
+    let invalid = 0;
+    let zeros = 0;
+    let minusOnes = 0;
     const t0 = t[0];
     const tLast = t[m - 1];
     const { table, scale } = k > 0 ? NO_TABLE : this.lookup();
@@ -81,20 +83,21 @@ export class BinnedState {
           else while (t[b + 1] <= s) b++;
         }
       }
-      let l = labels[i];
-      if (l !== 1) {
-        if (l === 0) sawZero = true;
-        else if (l === -1) sawMinusOne = true;
-        else badLabels();
-        l = 0;
-      }
-      if (cnt === undefined) cells[2 * b + 2 + l] += 1;
+      // Labels without branches (half positives would defeat the branch
+      // predictor): v(v² − 1) is 0 exactly for 0, 1 and −1 (NaN for NaN),
+      // so a non-zero sum of its absolute values flags a bad label.
+      const v = labels[i];
+      invalid += Math.abs(v * (v * v - 1));
+      zeros += +(v === 0);
+      minusOnes += +(v === -1);
+      const cell = 2 * b + 2 + +(v === 1);
+      if (cnt === undefined) cells[cell] += 1;
       else {
-        cells[2 * b + 2 + l] += weights![i];
+        cells[cell] += weights![i];
         cnt[b + 1]++;
       }
     }
-    if (sawZero && sawMinusOne) badLabels();
+    if (invalid !== 0 || (zeros > 0 && minusOnes > 0)) badLabels();
     for (let b = 0; b <= m; b++) {
       const neg = cells[2 * b];
       const pos = cells[2 * b + 1];
