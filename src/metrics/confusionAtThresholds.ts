@@ -3,8 +3,7 @@ import { readBinaryLabels } from '../core/readBinaryLabels';
 import { readNumbers } from '../core/readNumbers';
 import { readSampleWeight } from '../core/readSampleWeight';
 import type { Label, LabelInput, NumericInput } from '../core/types';
-import { accumulate, buildLocator, distinctInPlace } from './internal/locate';
-import { sortByClass } from './internal/sortByClass';
+import { sortByClass, sortByClassWeighted } from './internal/sortByClass';
 
 /**
  * The weighted confusion counts of a binary classifier at every distinct
@@ -75,12 +74,9 @@ export function confusionAtThresholds(
  * used by the other metrics: `labels` are 1 (positive) and 0, `scores` finite,
  * `weights` non-negative and of the same length. Never mutates its inputs.
  *
- * Without weights, the positives' and the negatives' scores are sorted
- * separately (a two-level distribution sort on their float64 bit patterns,
- * see `internal/sortByClass`) and merged from the top. With weights, the
- * scores of non-zero weight are sorted and made distinct, and every
- * example's weight is added to its threshold through an exact lookup table
- * (no comparator sort).
+ * The positives' and the negatives' scores (of non-zero weight) are sorted
+ * separately, weights alongside (a two-level distribution sort on their
+ * float64 bit patterns, see `internal/sortByClass`), and merged from the top.
  *
  * @param labels - 1 for a positive, 0 for a negative.
  * @param scores - finite scores, as many as labels.
@@ -99,14 +95,32 @@ export function confusionAtThresholdsOf(
   weights?: Float64Array,
   extra = 0,
 ): ConfusionAtThresholds {
-  const n = scores.length;
-  if (weights !== undefined) return weighted(labels, scores, weights, extra);
+  if (weights !== undefined) {
+    const w = sortByClassWeighted(labels, scores, weights);
+    return merge(w.pos, w.neg, w.posW, w.negW, extra);
+  }
   let p = 0;
-  for (let i = 0; i < n; i++) p += labels[i];
+  for (let i = 0; i < labels.length; i++) p += labels[i];
   const [pos, neg] = sortByClass(labels, scores, p);
-  // First pass counts the distinct scores, second fills the outputs.
+  return merge(pos, neg, undefined, undefined, extra);
+}
+
+/**
+ * Merges the two classes' ascending scores from the top: a first pass counts
+ * the distinct scores, the second fills thresholds and cumulative weights
+ * (1 per example without weights, so the counts are exact integers).
+ */
+function merge(
+  pos: Float64Array,
+  neg: Float64Array,
+  posW: Float64Array | undefined,
+  negW: Float64Array | undefined,
+  extra: number,
+): ConfusionAtThresholds {
+  const p = pos.length;
+  const q = neg.length;
   let m = 0;
-  for (let i = p - 1, j = n - p - 1; i >= 0 || j >= 0; m++) {
+  for (let i = p - 1, j = q - 1; i >= 0 || j >= 0; m++) {
     const t = i < 0 ? neg[j] : j < 0 ? pos[i] : pos[i] >= neg[j] ? pos[i] : neg[j];
     while (i >= 0 && pos[i] === t) i--;
     while (j >= 0 && neg[j] === t) j--;
@@ -114,58 +128,17 @@ export function confusionAtThresholdsOf(
   const thresholds = new Float64Array(m + extra);
   const tps = new Float64Array(m + extra);
   const fps = new Float64Array(m + extra);
-  for (let i = p - 1, j = n - p - 1, k = 0; k < m; k++) {
-    const t = i < 0 ? neg[j] : j < 0 ? pos[i] : pos[i] >= neg[j] ? pos[i] : neg[j];
-    while (i >= 0 && pos[i] === t) i--;
-    while (j >= 0 && neg[j] === t) j--;
-    thresholds[k] = t + 0;
-    tps[k] = p - 1 - i;
-    fps[k] = n - p - 1 - j;
-  }
-  return views(thresholds, tps, fps, m, extra);
-}
-
-/**
- * With `extra` > 0 the arrays have room for `extra` more entries (the curves
- * build their outputs in place, keeping the peak memory down) and views of
- * the first `m` are returned; the curves reach the whole buffer through `.buffer`.
- */
-function views(thresholds: Float64Array, tps: Float64Array, fps: Float64Array, m: number, extra: number): ConfusionAtThresholds {
-  return extra === 0
-    ? { thresholds, tps, fps }
-    : { thresholds: thresholds.subarray(0, m), tps: tps.subarray(0, m), fps: fps.subarray(0, m) };
-}
-
-function weighted(labels: Uint8Array, scores: Float64Array, weights: Float64Array, extra: number): ConfusionAtThresholds {
-  // Zero-weight examples are left out, thresholds included (scikit-learn >= 1.3).
-  const n = scores.length;
-  let k = 0;
-  for (let i = 0; i < n; i++) if (weights[i] !== 0) k++;
-  const u = new Float64Array(k);
-  for (let i = 0, j = 0; i < n; i++) if (weights[i] !== 0) u[j++] = scores[i];
-  u.sort();
-  const d = distinctInPlace(u, k);
-  if (d === 0) {
-    const e = new Float64Array(extra);
-    return views(e, new Float64Array(extra), new Float64Array(extra), 0, extra);
-  }
-  const loc = buildLocator(u, d);
-  // Per-threshold weights land in the output arrays (ascending), which are
-  // then reversed and summed in place: no further n-sized scratch.
-  const tps = new Float64Array(d + extra);
-  const fps = new Float64Array(d + extra);
-  accumulate(loc, scores, labels, weights, -1, fps, tps, null, null);
-  tps.subarray(0, d).reverse();
-  fps.subarray(0, d).reverse();
-  const thresholds = new Float64Array(d + extra);
   let tp = 0;
   let fp = 0;
-  for (let k = 0; k < d; k++) {
-    tp += tps[k];
-    fp += fps[k];
-    thresholds[k] = u[d - 1 - k];
+  for (let i = p - 1, j = q - 1, k = 0; k < m; k++) {
+    const t = i < 0 ? neg[j] : j < 0 ? pos[i] : pos[i] >= neg[j] ? pos[i] : neg[j];
+    for (; i >= 0 && pos[i] === t; i--) tp += posW === undefined ? 1 : posW[i];
+    for (; j >= 0 && neg[j] === t; j--) fp += negW === undefined ? 1 : negW[j];
+    thresholds[k] = t + 0;
     tps[k] = tp;
     fps[k] = fp;
   }
-  return views(thresholds, tps, fps, d, extra);
+  return extra === 0
+    ? { thresholds, tps, fps }
+    : { thresholds: thresholds.subarray(0, m), tps: tps.subarray(0, m), fps: fps.subarray(0, m) };
 }

@@ -186,4 +186,16 @@ describe('averagePrecision', () => {
       expect(averagePrecisionOf(labels, scores)).toBeCloseTo(referenceAp(labels, scores), 10);
     }
   });
+  it('equals the reference with weights at n = 60 000 (weighted distribution sort and locate paths), with ties', () => {
+    for (const [prevalence, digits] of [
+      [0.01, 3],
+      [0.5, 3],
+      [0.5, 12],
+      [0.97, 4],
+    ]) {
+      const { labels, scores } = largeProblem(60_000, prevalence, digits, 17);
+      const weights = Float64Array.from(labels, (_, i) => (i % 7 === 0 ? 0 : 0.25 + (i % 5)));
+      expect(averagePrecisionOf(labels, scores, weights)).toBeCloseTo(referenceAp(labels, scores, weights), 10);
+    }
+  });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MetricInputError, UndefinedMetricError } from '../../src/core/errors';
 import { rocAucOf } from '../../src/metrics/internal/rankingKernels';
 import { rocAuc } from '../../src/metrics/rocAuc';
-import { largeProblem, referenceRocAuc, referenceRocAucRanks } from './internal/reference';
+import { largeProblem, referenceRocAuc, referenceRocAucRanks, referenceRocAucSorted } from './internal/reference';
 
 const Y3 = [0, 0, 1, 1, 2, 2];
 const S3 = [
@@ -170,6 +170,18 @@ describe('rocAuc', () => {
     ]) {
       const { labels, scores } = largeProblem(60_000, prevalence, digits, 11);
       expect(rocAucOf(labels, scores)).toBeCloseTo(referenceRocAucRanks(labels, scores), 10);
+    }
+  });
+  it('equals the reference with weights at n = 60 000 (weighted distribution sort and locate paths), with ties', () => {
+    for (const [prevalence, digits] of [
+      [0.01, 3],
+      [0.5, 3],
+      [0.5, 12],
+      [0.97, 4],
+    ]) {
+      const { labels, scores } = largeProblem(60_000, prevalence, digits, 13);
+      const weights = Float64Array.from(labels, (_, i) => (i % 7 === 0 ? 0 : 0.25 + (i % 5)));
+      expect(rocAucOf(labels, scores, weights)).toBeCloseTo(referenceRocAucSorted(labels, scores, weights), 10);
     }
   });
 });

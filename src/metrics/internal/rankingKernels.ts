@@ -6,7 +6,7 @@
 // exactly as in confusionAtThresholds.
 
 import { accumulate, buildLocator, distinctInPlace, type Locator } from './locate';
-import { sortByClass } from './sortByClass';
+import { sortByClass, sortByClassWeighted } from './sortByClass';
 
 /**
  * Below this share of the examples, the minority class is sorted and the
@@ -17,28 +17,39 @@ const MINORITY = 1 / 16;
 
 /**
  * Walks the distinct thresholds from the top over both classes' sorted
- * scores (unweighted) and returns [AP · P, Σ pairs won + ½ ties].
+ * scores (weights alongside, or 1 each) and returns
+ * [AP, ROC AUC], NaN where a class weighs nothing.
  */
-function merged(pos: Float64Array, neg: Float64Array): [number, number] {
+function merged(pos: Float64Array, neg: Float64Array, posW?: Float64Array, negW?: Float64Array): [number, number] {
   let i = pos.length - 1;
   let j = neg.length - 1;
   let ap = 0;
   let num = 0;
+  let tp = 0;
+  let fp = 0;
   while (i >= 0 || j >= 0) {
     const t = i < 0 ? neg[j] : j < 0 ? pos[i] : pos[i] >= neg[j] ? pos[i] : neg[j];
-    const i0 = i;
-    const j0 = j;
-    while (i >= 0 && pos[i] === t) i--;
-    while (j >= 0 && neg[j] === t) j--;
-    const cp = i0 - i;
-    const cn = j0 - j;
-    const tpAbove = pos.length - 1 - i0;
-    const tp = tpAbove + cp;
-    if (cp > 0) ap += cp * (tp / (tp + neg.length - 1 - j));
+    let cp = 0;
+    let cn = 0;
+    for (; i >= 0 && pos[i] === t; i--) cp += posW === undefined ? 1 : posW[i];
+    for (; j >= 0 && neg[j] === t; j--) cn += negW === undefined ? 1 : negW[j];
     // Each negative here loses to the positives above and ties these.
-    if (cn > 0) num += cn * (tpAbove + cp * 0.5);
+    num += cn * (tp + cp * 0.5);
+    tp += cp;
+    fp += cn;
+    if (cp > 0) ap += cp * (tp / (tp + fp));
   }
-  return [ap, num];
+  return [tp > 0 ? ap / tp : NaN, tp > 0 && fp > 0 ? num / (tp * fp) : NaN];
+}
+
+/** [AP, ROC AUC] by sorting both classes (balanced classes). */
+function both(labels: Uint8Array, scores: Float64Array, weights: Float64Array | undefined, p: number): [number, number] {
+  if (weights === undefined) {
+    const [pos, neg] = sortByClass(labels, scores, p);
+    return merged(pos, neg);
+  }
+  const s = sortByClassWeighted(labels, scores, weights);
+  return merged(s.pos, s.neg, s.posW, s.negW);
 }
 
 function count(labels: Uint8Array): number {
@@ -82,15 +93,9 @@ function sortClass(labels: Uint8Array, scores: Float64Array, weights: Float64Arr
  * or NaN when the positives weigh nothing.
  */
 export function averagePrecisionOf(labels: Uint8Array, scores: Float64Array, weights?: Float64Array): number {
-  if (weights === undefined) {
-    const n = scores.length;
-    const p = count(labels);
-    if (p === 0) return NaN;
-    if (p > n * MINORITY) {
-      const [pos, neg] = sortByClass(labels, scores, p);
-      return merged(pos, neg)[0] / p;
-    }
-  }
+  const n = scores.length;
+  const p = count(labels);
+  if (p > n * MINORITY) return both(labels, scores, weights, p)[0];
   const pos = sortClass(labels, scores, weights, 1);
   if (pos === undefined || !(pos.total > 0)) return NaN;
   const { loc, w, total } = pos;
@@ -118,10 +123,7 @@ export function averagePrecisionOf(labels: Uint8Array, scores: Float64Array, wei
 export function rocAucOf(labels: Uint8Array, scores: Float64Array, weights?: Float64Array): number {
   const n = scores.length;
   const p = count(labels);
-  if (weights === undefined && Math.min(p, n - p) > n * MINORITY) {
-    const [pos, neg] = sortByClass(labels, scores, p);
-    return merged(pos, neg)[1] / (p * (n - p));
-  }
+  if (Math.min(p, n - p) > n * MINORITY) return both(labels, scores, weights, p)[1];
   // Sort the smaller class, place the other among it.
   const cls = p <= n - p ? 1 : 0;
   const sorted = sortClass(labels, scores, weights, cls);

@@ -104,3 +104,28 @@ export function largeProblem(n: number, prevalence: number, digits: number, seed
   }
   return { labels, scores };
 }
+
+/** Weighted ROC AUC through a comparator sort and tie groups, O(n log n). */
+export function referenceRocAucSorted(labels: ArrayLike<number>, scores: ArrayLike<number>, weights?: ArrayLike<number>): number {
+  const n = scores.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
+  let negBelow = 0;
+  let num = 0;
+  let wp = 0;
+  for (let k = 0; k < n; ) {
+    let e = k;
+    while (e + 1 < n && scores[order[e + 1]] === scores[order[k]]) e++;
+    let gp = 0;
+    let gn = 0;
+    for (let t = k; t <= e; t++) {
+      const w = weights ? weights[order[t]] : 1;
+      if (labels[order[t]]) gp += w;
+      else gn += w;
+    }
+    num += gp * (negBelow + gn / 2);
+    negBelow += gn;
+    wp += gp;
+    k = e + 1;
+  }
+  return wp > 0 && negBelow > 0 ? num / (wp * negBelow) : NaN;
+}

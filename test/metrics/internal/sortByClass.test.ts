@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sortByClass } from '../../../src/metrics/internal/sortByClass';
+import { sortByClass, sortByClassWeighted } from '../../../src/metrics/internal/sortByClass';
 
 function check(labels: Uint8Array, scores: Float64Array) {
   let p = 0;
@@ -65,5 +65,32 @@ describe('sortByClass', () => {
       scores[i] = (x / 2147483648) ** 3 - 0.1;
     }
     check(labels, scores);
+  });
+  it('sorts pairs of score and weight per class, leaving zero weights out, on every path (small, distributed, clumped)', () => {
+    const cases: Array<[number, (i: number) => number]> = [
+      [300, (i) => ((i * 37) % 11) / 4],
+      [120_000, (i) => 0.5 + ((i * 7919) % 5000) * 2 ** -52],
+      [50_000, (i) => Math.pow(((i * 7919) % 10007) / 10007, 3) * (i % 3 ? 1 : -1e-3)],
+    ];
+    for (const [n, score] of cases) {
+      const labels = Uint8Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0));
+      const scores = Float64Array.from({ length: n }, (_, i) => score(i));
+      // The weight encodes the index, so pairs can be checked.
+      const weights = Float64Array.from({ length: n }, (_, i) => (i % 10 === 9 ? 0 : i + 1));
+      for (const small of [0, 1 << 14]) {
+        const s = sortByClassWeighted(labels, scores, weights, small);
+        for (const [v, w, cls] of [
+          [s.pos, s.posW, 1],
+          [s.neg, s.negW, 0],
+        ] as const) {
+          const expected = Array.from({ length: n }, (_, i) => i)
+            .filter((i) => labels[i] === cls && weights[i] !== 0)
+            .map((i) => scores[i] + 0)
+            .sort((a, b) => a - b);
+          expect(Array.from(v, (x) => x + 0)).toEqual(expected);
+          for (let k = 0; k < v.length; k++) expect(scores[w[k] - 1]).toBe(v[k]);
+        }
+      }
+    }
   });
 });
