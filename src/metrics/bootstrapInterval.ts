@@ -110,7 +110,7 @@ export interface BootstrapInterval {
  * example drawn, for recall or AP) are counted in `undefinedResamples` and
  * left out, so the interval is conditional on the metric being defined — a
  * large count is a warning; use `stratified: true` for rare events. Jackknife
- * values that are NaN are left out of â. When the metric is NaN on the full
+ * values that are NaN are left out of â (â = 0 for a single example). When the metric is NaN on the full
  * data, the result is NaN throughout and nothing is resampled. When every
  * defined resample lies on one side of the estimate, BCa is undefined and
  * both bounds are NaN (use `'percentile'`). With no defined resample, both
@@ -227,7 +227,8 @@ export function bootstrapInterval<O extends object = Record<string, unknown>>(
     const [lower, upper] = percentileInterval(sorted, confidence);
     return result(lower, upper, dist, resamples - defined);
   }
-  const jack = jackknife(n, blocks, rng, evaluate);
+  // one example: nothing to leave out, no acceleration (â = 0)
+  const jack = n > 1 ? jackknife(n, blocks, rng, evaluate) : new Float64Array(0);
   const bca = bcaInterval(sorted, estimate, jack, confidence);
   return result(bca.lower, bca.upper, dist, resamples - defined);
 }

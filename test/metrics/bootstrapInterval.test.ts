@@ -359,6 +359,15 @@ describe('bootstrapInterval', () => {
     expect(pct.upper).toBeLessThan(20);
   });
 
+  it('handles a single example without calling the metric on an empty jackknife sample', () => {
+    const strict = (_y: unknown, x: Float64Array): number => {
+      if (x.length === 0) throw new Error('empty');
+      return x[0];
+    };
+    const r = bootstrapInterval(strict, [1], [0.5], { resamples: 20 });
+    expect([r.lower, r.estimate, r.upper]).toEqual([0.5, 0.5, 0.5]);
+  });
+
   it('gives a degenerate interval on constant data', () => {
     const r = bootstrapInterval(mean, [0, 1, 0], [2, 2, 2], { resamples: 50 });
     expect([r.lower, r.estimate, r.upper]).toEqual([2, 2, 2]);
