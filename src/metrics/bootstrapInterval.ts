@@ -110,8 +110,9 @@ export interface BootstrapInterval {
  * example drawn, for recall or AP) are counted in `undefinedResamples` and
  * left out, so the interval is conditional on the metric being defined — a
  * large count is a warning; use `stratified: true` for rare events. Jackknife
- * values that are NaN are left out of â (â = 0 for a single example). When the metric is NaN on the full
- * data, the result is NaN throughout and nothing is resampled. When every
+ * values that are NaN are left out of â (â = 0 for a single example).
+ * When the metric is NaN on the full data, the result is NaN throughout and
+ * nothing is resampled. When every
  * defined resample lies on one side of the estimate, BCa is undefined and
  * both bounds are NaN (use `'percentile'`). With no defined resample, both
  * bounds and the standard error are NaN.
