@@ -184,6 +184,17 @@ describe('bootstrapInterval', () => {
     expect(r.upper).toBe(sorted[390]);
   });
 
+  it('percentile interval of the mean of two examples, 0 and 1, equals its hand-computed quantiles', () => {
+    // a resample mean is 0, 1/2 or 1 with probabilities 1/4, 1/2, 1/4: the 2.5% and
+    // 97.5% quantiles are 0 and 1, the 30% and 70% quantiles both 1/2
+    const wide = bootstrapInterval(mean, [0, 0], [0, 1], { resamples: 1000, method: 'percentile' });
+    expect([wide.lower, wide.upper]).toEqual([0, 1]);
+    const narrow = bootstrapInterval(mean, [0, 0], [0, 1], { resamples: 1000, method: 'percentile', confidence: 0.4 });
+    expect([narrow.lower, narrow.upper]).toEqual([0.5, 0.5]);
+    // and the bootstrap standard error approaches sqrt(1/8) ≈ 0.354
+    expect(wide.standardError).toBeCloseTo(Math.sqrt(1 / 8), 1);
+  });
+
   it('reports the bootstrap standard error as the sample standard deviation of the distribution', () => {
     const r = bootstrapInterval(mean, y0, x, { resamples: 500 });
     const m = r.distribution.reduce((s, v) => s + v, 0) / 500;
