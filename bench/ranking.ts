@@ -9,6 +9,8 @@ export interface Problem {
   prevalence: number;
   labels: Uint8Array;
   scores: Float64Array;
+  /** Sample weights 0.5, 1.5, 2.5, 3.5 in turn, for the weighted rows. */
+  weights: Float64Array;
 }
 
 /**
@@ -27,7 +29,8 @@ export function makeProblem(n: number, prevalence: number, seed = `bench-${n}-${
     labels[i] = y;
     scores[i] = 1 / (1 + Math.exp(-(z + 1.5 * y)));
   }
-  return { n, prevalence, labels, scores };
+  const weights = Float64Array.from({ length: n }, (_, i) => 0.5 + (i % 4));
+  return { n, prevalence, labels, scores, weights };
 }
 
 /** Milliseconds taken by `f` (one call). */
