@@ -85,7 +85,8 @@ const NAME = 'BinaryScoreAccumulator';
  * classes and their functional twins).
  *
  * **Exact mode** (no `thresholds`): keeps every label, score and weight in
- * growable typed arrays (9 bytes per example, 17 with weights) and computes
+ * growable typed arrays (9 bytes per example, 17 with weights, up to twice
+ * that while the arrays grow by doubling) and computes
  * each result by calling the batch function on everything seen, in arrival
  * order: results are identical to the batch function on the concatenated
  * batches. Merging appends the other accumulator's examples after this one's.
