@@ -1,9 +1,13 @@
-// Fast exact kernels for average precision and ROC AUC. Both depend on the
-// confusion counts only at the distinct scores of one class, so only that
-// class is sorted (a Float64Array sort of the positives for AP, of the smaller
-// class for ROC AUC) and every other example is placed among those scores with
-// the exact lookup of `locate`. Tied scores of both classes share a threshold,
-// exactly as in confusionAtThresholds.
+// Fast exact kernels for average precision and ROC AUC, two paths:
+// - a rare class (at most 1/16 of the examples): both metrics depend on the
+//   confusion counts only at the distinct scores of one class, so only that
+//   class is sorted (the positives for AP, the smaller class for ROC AUC) and
+//   every other example is placed among those scores with the exact lookup
+//   table of `locate` (small enough to stay in cache);
+// - balanced classes: both classes are sorted by the distribution sort of
+//   `sortByClass` (weights alongside) and merged from the top.
+// Tied scores of both classes share a threshold in both paths, exactly as in
+// confusionAtThresholds, so the results equal the curve-based definitions.
 
 import { accumulate, buildLocator, distinctInPlace, type Locator } from './locate';
 import { sortByClass, sortByClassWeighted } from './sortByClass';
