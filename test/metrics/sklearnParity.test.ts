@@ -157,6 +157,32 @@ describe(`agreement with scikit-learn ${fixture.sklearn} (contract-transformed f
     );
   });
 
+  describe('BinaryScoreAccumulator in exact mode, fed in two batches, on the binary ranking cases', () => {
+    const methods = ['averagePrecision', 'rocAuc', 'precisionRecallCurve', 'rocCurve'] as const;
+    for (const method of methods) {
+      const cases = (byFn.get(method) ?? []).filter(
+        (c) => !Array.isArray((inputs[c.args[1]] as unknown[])[0]) && !(c.options && ('maxFpr' in c.options || 'numClasses' in c.options)),
+      );
+      for (const c of cases) {
+        it(`${method} of ${c.id} agrees with scikit-learn`, () => {
+          const [y, s] = c.args.map((i) => inputs[i] as unknown[]);
+          const options = resolveOptions(c.options) ?? {};
+          const { sampleWeight, posLabel, ...curveOptions } = options as {
+            sampleWeight?: number[];
+            posLabel?: number | string | boolean;
+          };
+          const mid = Math.floor(y.length / 2);
+          const a = new metrics.BinaryScoreAccumulator({ posLabel });
+          a.update(y.slice(0, mid) as number[], s.slice(0, mid) as number[], sampleWeight?.slice(0, mid));
+          a.update(y.slice(mid) as number[], s.slice(mid) as number[], sampleWeight?.slice(mid));
+          const actual = (a[method] as (o?: object) => unknown).call(a, curveOptions);
+          const d = difference(actual, decode(c.expected), `BinaryScoreAccumulator.${method}`);
+          if (d !== null) expect.fail(`${d}; options ${JSON.stringify(c.options)?.slice(0, 300)}`);
+        });
+      }
+    }
+  });
+
   for (const [fn, cases] of byFn) {
     describe(fn, () => {
       it(`${fn} is exported by the metrics module`, () => {
