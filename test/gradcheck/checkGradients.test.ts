@@ -217,6 +217,15 @@ describeEachBackend('checkGradients', (backend) => {
     x.dispose();
   });
 
+  it('treats an input f does not use as having the gradient 0', () => {
+    const a = tf.tensor1d([1, 2]);
+    const unused = tf.tensor1d([3]);
+    const report = checkGradients((x) => tf.sum(tf.square(x)), [a, unused]);
+    expect(report.ok).toBe(true);
+    expect(report.inputs[1]).toMatchObject({ checked: 1, maxAbsError: 0 });
+    tf.dispose([a, unused]);
+  });
+
   it('never modifies its inputs', () => {
     const x = tf.tensor1d([0.1, 0.2, 0.3]);
     checkGradients(sumSquares, [x]);

@@ -53,8 +53,15 @@ export function fromFunction(fn: string, f: TensorFunction, inputs: readonly tf.
       let grads!: Float32Array[];
       withTapeCleanup(() =>
         tf.tidy(() => {
-          const g = tf.grads(f)(inputs as tf.Tensor[], tf.tensor(dy, shape as number[], 'float32'));
-          grads = g.map((t) => Float32Array.from(t.dataSync() as Float32Array));
+          // allowNoGradients: an input f does not use has the gradient 0
+          // (tf.grads would throw "Cannot compute gradient of y=f(x)").
+          const { grads: g } = tf.engine().gradients(
+            () => f(...inputs),
+            inputs as tf.Tensor[],
+            tf.tensor(dy, shape as number[], 'float32'),
+            true,
+          );
+          grads = g.map((t, i) => (t == null ? new Float32Array(values[i].length) : Float32Array.from(t.dataSync() as Float32Array)));
         }),
       );
       return grads;
