@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { MetricInputError } from '../../src/core/errors';
 import * as metrics from '../../src/metrics/index';
 import {
+  BinaryScoreAccumulator,
   averagePrecision,
   confusionAtThresholds,
   precisionRecallAuc,
@@ -19,7 +20,6 @@ import {
   thresholdForMinCost,
   thresholdForPrecision,
   thresholdForRecall,
-  BinaryScoreAccumulator,
 } from '../../src/metrics/index';
 import {
   FC,
@@ -55,12 +55,12 @@ interface RankingMetric {
  * half: the short inputs of the error tests then fall in the first batch, so
  * the index an error names (counted within its batch) is the one expected.
  */
-function half<T>(x: T, first: boolean): T {
+function batchPart<T>(x: T, first: boolean): T {
   if (x === undefined) return x;
   const t = x as unknown as { dataSync?: () => ArrayLike<number>; dtype?: string };
   if (typeof t.dataSync === 'function') {
     const data = t.dataSync();
-    const part = half(data, first);
+    const part = batchPart(data, first);
     return { shape: [part.length], dtype: t.dtype, dataSync: () => part } as unknown as T;
   }
   const a = x as unknown as ArrayLike<unknown> & { slice?: (s: number, e?: number) => unknown };
@@ -75,8 +75,8 @@ function half<T>(x: T, first: boolean): T {
 function accumulated(yTrue: Labels, yScore: Scores, o: Options = {}): BinaryScoreAccumulator {
   const a = new BinaryScoreAccumulator({ posLabel: o.posLabel });
   const b = new BinaryScoreAccumulator({ posLabel: o.posLabel });
-  a.update(half(yTrue, true), half(yScore, true), half(o.sampleWeight, true));
-  b.update(half(yTrue, false), half(yScore, false), half(o.sampleWeight, false));
+  a.update(batchPart(yTrue, true), batchPart(yScore, true), batchPart(o.sampleWeight, true));
+  b.update(batchPart(yTrue, false), batchPart(yScore, false), batchPart(o.sampleWeight, false));
   return a.merge(b);
 }
 
