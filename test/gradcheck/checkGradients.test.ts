@@ -217,6 +217,21 @@ describeEachBackend('checkGradients', (backend) => {
     x.dispose();
   });
 
+  it('halves a step that leaves the domain of f, and names the element when no step stays inside', async () => {
+    const near = tf.tensor1d([0.004, 1]);
+    const report = checkGradients((t) => tf.sum(tf.log(t)), [near]);
+    expect(report.ok).toBe(true);
+    expect(report.inputs[0].checked).toBe(2);
+    const one = tf.tensor1d([1]);
+    // Finite only within 1e-6 of 1: sqrt of a negative number elsewhere.
+    const onlyAtOne = (t: tf.Tensor) => tf.sum(tf.mul(t, tf.sqrt(tf.sub(1, tf.mul(tf.square(tf.sub(t, 1)), 1e12)))));
+    await expectNoLeak(() => {
+      expect(() => checkGradients(onlyAtOne, [one])).toThrow(/^checkGradients: f is not finite within 0\.000122\d* of inputs\[0\]\[0\] = 1 \(its domain ends there\?\)$/);
+      expect(() => checkGradients(onlyAtOne, [one], { mode: 'fast' })).toThrow(/f is not finite within a relative step 0\.000122\d* of inputs\[0\] along a random direction/);
+    });
+    tf.dispose([near, one]);
+  });
+
   it('treats an input f does not use as having the gradient 0', () => {
     const a = tf.tensor1d([1, 2]);
     const unused = tf.tensor1d([3]);

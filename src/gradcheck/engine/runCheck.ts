@@ -53,6 +53,14 @@ interface Row {
   globalScale: number;
 }
 
+/** How many times a step that leaves f's domain is halved before giving up. */
+const MAX_HALVINGS = 6;
+
+function allFinite(a: Float32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
+  return true;
+}
+
 function gaussian(rng: Rng): number {
   // Box–Muller; 1 − u avoids log(0).
   return Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng());
@@ -297,18 +305,30 @@ export function runCheck(fn: string, target: Differentiable, s: CheckSettings): 
     const delta = [0, 0, 0, 0];
     for (const j of elements) {
       const xj = x[j];
-      const h = s.eps ?? s.relativeStep * Math.max(Math.abs(xj), 1);
-      const nominal = [-h, -h / 2, h / 2, h];
-      const d = nominal.map((t) => Math.fround(xj + t) - xj);
-      if (d[1] === 0 || d[2] === 0 || d[0] === d[1] || d[2] === d[3]) {
-        throw new GradientCheckError(`${fn}: eps ${h} is below the float32 spacing at ${summary.name}[${multiIndex(j, x.length === 0 ? [] : target.shapes[p]).join(', ')}] = ${xj}`);
+      const where = () => `${summary.name}[${multiIndex(j, target.shapes[p]).join(', ')}]`;
+      let h = s.eps ?? s.relativeStep * Math.max(Math.abs(xj), 1);
+      let d: number[] = [];
+      let outs: Float32Array[] = [];
+      // A step that leaves f's domain (log, sqrt near 0) gives non-finite
+      // outputs: halve it, at most MAX_HALVINGS times.
+      for (let attempt = 0; ; attempt++) {
+        const nominal = [-h, -h / 2, h / 2, h];
+        d = nominal.map((t) => Math.fround(xj + t) - xj);
+        if (d[1] === 0 || d[2] === 0 || d[0] === d[1] || d[2] === d[3]) {
+          throw new GradientCheckError(`${fn}: eps ${h} is below the float32 spacing at ${where()} = ${xj}`);
+        }
+        outs = d.map((dk) => {
+          perturbed[j] = xj + dk;
+          const out = evaluate(p, perturbed).data;
+          perturbed[j] = xj;
+          return out;
+        });
+        if (outs.every(allFinite)) break;
+        if (attempt === MAX_HALVINGS) {
+          throw new GradientCheckError(`${fn}: f is not finite within ${h} of ${where()} = ${xj} (its domain ends there?)`);
+        }
+        h /= 2;
       }
-      const outs = d.map((dk) => {
-        perturbed[j] = xj + dk;
-        const out = evaluate(p, perturbed).data;
-        perturbed[j] = xj;
-        return out;
-      });
       summary.checked++;
       for (const r of rows) {
         for (let k = 0; k < 4; k++) {
@@ -327,19 +347,30 @@ export function runCheck(fn: string, target: Differentiable, s: CheckSettings): 
     for (let k = 0; k < count; k++) {
       const v = new Float64Array(n);
       for (let j = 0; j < n; j++) v[j] = (rng() < 0.5 ? -1 : 1) * (s.eps === null ? Math.max(Math.abs(x[j]), 1) : 1);
-      const h = s.eps ?? s.relativeStep;
-      const nominal = [-h, -h / 2, h / 2, h];
+      let h = s.eps ?? s.relativeStep;
+      let nominal: number[] = [];
+      let offsets: Float64Array[] = [];
+      let outs: Float32Array[] = [];
+      for (let attempt = 0; ; attempt++) {
+        const t0 = h;
+        nominal = [-t0, -t0 / 2, t0 / 2, t0];
+        offsets = nominal.map((t) => {
+          const o = new Float64Array(n);
+          for (let j = 0; j < n; j++) o[j] = Math.fround(x[j] + t * v[j]) - x[j];
+          return o;
+        });
+        outs = offsets.map((o) => {
+          const moved = new Float32Array(n);
+          for (let j = 0; j < n; j++) moved[j] = x[j] + o[j];
+          return evaluate(p, moved).data;
+        });
+        if (outs.every(allFinite)) break;
+        if (attempt === MAX_HALVINGS) {
+          throw new GradientCheckError(`${fn}: f is not finite within a relative step ${h} of ${summary.name} along a random direction (its domain ends there?)`);
+        }
+        h /= 2;
+      }
       const c = derivativeWeights(nominal);
-      const offsets = nominal.map((t) => {
-        const o = new Float64Array(n);
-        for (let j = 0; j < n; j++) o[j] = Math.fround(x[j] + t * v[j]) - x[j];
-        return o;
-      });
-      const outs = offsets.map((o) => {
-        const moved = new Float32Array(n);
-        for (let j = 0; j < n; j++) moved[j] = x[j] + o[j];
-        return evaluate(p, moved).data;
-      });
       summary.directions++;
       for (const r of rows) {
         // The analytic counterpart of Σ_k c_k·L(x + d_k) is a·Σ_k c_k·d_k,
