@@ -76,13 +76,25 @@ function checkNumericLabels(values: Float64Array, fn: string, arg: string): Floa
 
 /**
  * Compares labels the way scikit-learn sorts them: numbers numerically (10
- * after 9), strings by UTF-16 code unit order.
+ * after 9), strings by Unicode code point order (as Python compares them).
  */
 export function compareLabels(a: Label, b: Label): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   const sa = String(a);
   const sb = String(b);
-  return sa < sb ? -1 : sa > sb ? 1 : 0;
+  if (sa === sb) return 0;
+  // JS `<` compares UTF-16 code units; Python (scikit-learn) compares code
+  // points. They differ only once a surrogate meets a BMP character >= U+E000.
+  const n = Math.min(sa.length, sb.length);
+  for (let i = 0; i < n; i++) {
+    const ca = sa.charCodeAt(i);
+    const cb = sb.charCodeAt(i);
+    if (ca === cb) continue;
+    const pa = ca >= 0xd800 && ca <= 0xdfff ? 0x10000 + ca : ca;
+    const pb = cb >= 0xd800 && cb <= 0xdfff ? 0x10000 + cb : cb;
+    return pa - pb;
+  }
+  return sa.length - sb.length;
 }
 
 /** The distinct labels of one or more label arrays, sorted by {@link compareLabels}. */
