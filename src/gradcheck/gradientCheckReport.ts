@@ -1,10 +1,9 @@
 /**
- * One comparison of an analytic derivative with its finite-difference
- * estimate: an element of an input (`index`), or, in the fast mode and for
- * the elements a sampled full check did not visit, a random direction
- * (`index` is `null`, `direction` numbers it).
+ * Where a comparison was made: an element of an input (`index`), or a random
+ * direction (`index` is `null`, `direction` numbers it), for the whole output
+ * or one output element (`output`).
  */
-export interface GradientComparison {
+export interface GradientLocation {
   /** Position of the input (or model variable) in the report's `inputs`. */
   input: number;
   /** The input's name: `inputs[0]`, or the variable's name. */
@@ -15,6 +14,14 @@ export interface GradientComparison {
   direction: number | null;
   /** The output element (multi-index) of a full-Jacobian row, or `null` for a scalar or randomly weighted output. */
   output: number[] | null;
+}
+
+/**
+ * One comparison of an analytic derivative with its finite-difference
+ * estimate: an element of an input, or, in the fast mode and for the elements
+ * a sampled full check did not visit, a random direction.
+ */
+export interface GradientComparison extends GradientLocation {
   /** The derivative tfjs computed (vector-Jacobian product). */
   analytic: number;
   /** The finite-difference estimate. */
@@ -35,12 +42,7 @@ export interface GradientComparison {
  * than float32 noise (a ReLU, `abs` or `max` kink within a step). Reported,
  * never counted as a failure.
  */
-export interface NonDifferentiablePoint {
-  input: number;
-  name: string;
-  index: number[] | null;
-  direction: number | null;
-  output: number[] | null;
+export interface NonDifferentiablePoint extends GradientLocation {
   /** The derivative tfjs computed there. */
   analytic: number;
   /** The one-sided derivative from the right (second order). */
