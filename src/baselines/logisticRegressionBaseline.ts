@@ -67,8 +67,9 @@ export function logisticRegressionBaseline(train: LabeledData, options: Logistic
 
   const xs = tf.tensor2d(standardize(f, mean, scale), [n, d]);
   const target = k === 2 ? tf.tensor2d(Float32Array.from(y), [n, 1]) : tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(y, 'int32'), k), 'float32'));
-  const w = tf.variable(tf.zeros([d, m]));
-  const b = tf.variable(tf.zeros([m]));
+  // tidy disposes the zeros but never a variable.
+  const w = tf.tidy(() => tf.variable(tf.zeros([d, m])));
+  const b = tf.tidy(() => tf.variable(tf.zeros([m])));
   const optimizer = tf.train.adam(learningRate);
   const lossFn = () =>
     tf.tidy(() => {
