@@ -28,7 +28,7 @@ export interface BaselineModelOptions {
   recurrent?: 'gru' | 'lstm';
   /** Multiclass labels are one-hot rows (`categoricalCrossentropy`) instead of class ids (`sparseCategoricalCrossentropy`). Defaults to `false`. */
   oneHotLabels?: boolean;
-  /** The seed of every initializer and dropout layer: the same seed gives identical initial weights. Defaults to `0`. */
+  /** The seed of every initializer: the same seed gives identical initial weights (dropout stays unseeded, see {@link baselineModel}). Defaults to `0`. */
   seed?: number;
 }
 
@@ -83,9 +83,12 @@ export interface BaselineModel {
  * - optimizer: Adam (lr 1e-3) or SGD with momentum 0.9 (lr 1e-2), meant to be
  *   combined with a decaying schedule ({@link learningRateScheduler}).
  *
- * Every initializer and dropout layer is seeded from `seed` (layer i gets
+ * Every initializer is seeded from `seed` (the i-th seeded initializer gets
  * seed + i), so two calls with the same options give identical initial
- * weights. Recurrent kernels use Glorot-uniform rather than Keras's
+ * weights. Dropout layers are not seeded: a seeded tfjs dropout layer
+ * reuses the same mask at every step, which is not dropout. Training is
+ * therefore not bit-for-bit reproducible (nor is `fit`'s shuffling, which
+ * uses `Math.random`). Recurrent kernels use Glorot-uniform rather than Keras's
  * orthogonal default: tfjs's orthogonal initializer prints a console warning
  * and is slow for matrices above 2000 entries, and this library never prints.
  *
@@ -132,7 +135,10 @@ export function baselineModel(options: BaselineModelOptions): BaselineModel {
   const rationale: string[] = [];
   const addDropout = () => {
     if (dropout > 0) {
-      layers.push(tfl.layers.dropout({ rate: dropout, seed: nextSeed() }));
+      // Deliberately unseeded: a seeded tfjs 4.22 dropout layer draws the same
+      // mask at every step (it reseeds its generator on each call), which
+      // trains one fixed sub-network instead of regularising.
+      layers.push(tfl.layers.dropout({ rate: dropout }));
       described.push(`dropout(${dropout})`);
     }
   };

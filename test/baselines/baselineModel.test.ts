@@ -78,6 +78,16 @@ describeEachBackend('baselineModel', (backend) => {
       [a, b, c].forEach((m) => m.dispose());
     }
   });
+  it('dropout draws a new mask at every step (a seeded tfjs dropout layer would repeat one mask)', () => {
+    const { model } = baselineModel({ input: 'tabular', inputShape: [2], task: 'binary', dropout: 0.5, seed: 3 });
+    const dropout = model.layers.find((l) => l.getClassName() === 'Dropout')!;
+    const x = tf.ones([1, 64]);
+    const a = dropout.apply(x, { training: true }) as tf.Tensor;
+    const b = dropout.apply(x, { training: true }) as tf.Tensor;
+    expect(Array.from(a.dataSync())).not.toEqual(Array.from(b.dataSync()));
+    tf.dispose([x, a, b]);
+    model.dispose();
+  });
   it('building, training and disposing a baseline leaves no tensors behind (dispose also frees the optimizer)', async () => {
     const data = toTensors(twoMoons({ n: 32 }));
     const before = tf.memory().numTensors;
