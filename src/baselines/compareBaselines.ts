@@ -55,9 +55,9 @@ export interface BaselineComparison {
  * @returns A {@link BaselineComparison} (plain data).
  * @throws {InvalidOptionError} `compareBaselines: baselines.knn is not a function`.
  * @example
- * const { rows } = await compareBaselines(trainSet, validationSet);
+ * const { rows } = await compareBaselines(twoMoons({ n: 300, seed: 1 }), twoMoons({ n: 300, seed: 2 }));
  * rows.map((r) => [r.baseline, r.metrics.accuracy]);
- * // => [['majorityClass', 0.5], ['logisticRegression', 0.87], ['nearestNeighbour', 0.99]] (twoMoons)
+ * // => [['majorityClass', 0.5], ['logisticRegression', 0.8866666666666667], ['nearestNeighbour', 0.9966666666666667]]
  */
 export async function compareBaselines(train: LabeledData, validation: LabeledData, options: CompareBaselinesOptions = {}): Promise<BaselineComparison> {
   const fn = 'compareBaselines';

@@ -24,7 +24,7 @@ export interface ExponentialDecayOptions {
  * @throws {InvalidOptionError} `exponentialDecay: decayRate is 0, expected a finite number > 0`.
  * @example
  * exponentialDecay({ initialLearningRate: 0.1, decayRate: 0.5, decaySteps: 100 })(50);
- * // => 0.07071067811865475 (0.1 · 0.5^0.5)
+ * // => 0.07071067811865477 (0.1 · 0.5^0.5)
  */
 export function exponentialDecay(options: ExponentialDecayOptions): LearningRateSchedule {
   const fn = 'exponentialDecay';
