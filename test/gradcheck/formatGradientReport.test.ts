@@ -19,7 +19,7 @@ describeEachBackend('formatGradientReport', (backend) => {
     const lines = formatGradientReport(report, 1).split('\n');
     expect(lines[0]).toContain('atol 0.000001, eps 0.01');
     expect(lines).toHaveLength(4);
-    expect(lines[3]).toMatch(/^not differentiable nearby \(skipped\): inputs\[0\]\[0\] \(right (1\.0000\d|0\.9999\d\d), left 0\.00000\)$/);
+    expect(lines[3]).toMatch(/^not differentiable nearby \(skipped\): inputs\[0\]\[0\] \(right (1\.00\d+|0\.99\d+), left 0\.00000\)$/);
     x.dispose();
   });
 

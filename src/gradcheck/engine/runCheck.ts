@@ -56,6 +56,9 @@ interface Row {
 /** How many times a step that leaves f's domain is halved before giving up. */
 const MAX_HALVINGS = 6;
 
+/** How many times a comparison that straddles a kink is redone with a step 8 times smaller. */
+const KINK_RETRIES = 2;
+
 function allFinite(a: Float32Array): boolean {
   for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i])) return false;
   return true;
@@ -265,80 +268,94 @@ export function runCheck(fn: string, target: Differentiable, s: CheckSettings): 
     inputs.push(summary);
     if (n === 0) continue;
 
-    const record = (
-      r: Row,
-      index: number[] | null,
-      direction: number | null,
-      analytic: number,
-      e: Estimate,
-    ): void => {
-      const floor =
-        index === null
-          ? directionFloor(r, p, direction!)
-          : s.gtol * r.scale[p] + ANALYTIC_ROUNDING * r.globalScale;
-      const v = judge(s, analytic, e, floor);
-      if (v.kink) {
-        summary.nonDifferentiable++;
-        kinks.push({ input: p, name: summary.name, index, direction, output: r.output, analytic, forward: e.forward, backward: e.backward });
-        return;
+    interface Pending {
+      r: Row;
+      analytic: number;
+      e: Estimate;
+      verdict: Verdict;
+    }
+    const settle = (pending: Pending[], index: number[] | null, direction: number | null): void => {
+      for (const { r, analytic, e, verdict } of pending) {
+        if (verdict.kink) {
+          summary.nonDifferentiable++;
+          kinks.push({ input: p, name: summary.name, index, direction, output: r.output, analytic, forward: e.forward, backward: e.backward });
+          continue;
+        }
+        const absError = Math.abs(analytic - e.numeric);
+        const denominator = Math.max(Math.abs(analytic), Math.abs(e.numeric));
+        const relError = denominator === 0 ? 0 : absError / denominator;
+        const ok = absError <= verdict.tolerance;
+        if (!ok) {
+          failures++;
+          summary.failures++;
+        }
+        summary.maxAbsError = Math.max(summary.maxAbsError, absError);
+        summary.maxRelError = Math.max(summary.maxRelError, relError);
+        comparisons.push({ input: p, name: summary.name, index, direction, output: r.output, analytic, numeric: e.numeric, absError, relError, tolerance: verdict.tolerance, ok });
       }
-      const absError = Math.abs(analytic - e.numeric);
-      const denominator = Math.max(Math.abs(analytic), Math.abs(e.numeric));
-      const relError = denominator === 0 ? 0 : absError / denominator;
-      const ok = absError <= v.tolerance;
-      if (!ok) {
-        failures++;
-        summary.failures++;
+    };
+    const weighAll = (r: Row, outs: Float32Array[]) => {
+      const y = [0, 0, 0, 0];
+      const delta = [0, 0, 0, 0];
+      for (let k = 0; k < 4; k++) {
+        const w = weigh(r, outs[k], base.data);
+        y[k] = w.value;
+        delta[k] = w.delta;
       }
-      summary.maxAbsError = Math.max(summary.maxAbsError, absError);
-      summary.maxRelError = Math.max(summary.maxRelError, relError);
-      comparisons.push({ input: p, name: summary.name, index, direction, output: r.output, analytic, numeric: e.numeric, absError, relError, tolerance: v.tolerance, ok });
+      return { y, delta };
     };
 
-    // Directional checks remember gtol·‖a ⊙ v‖₂ + 2^8·u·G_all·‖v‖₂ as their floor.
-    const directionFloors = new Map<string, number>();
-    const directionFloor = (r: Row, q: number, k: number): number => directionFloors.get(`${rows.indexOf(r)}:${q}:${k}`) ?? 0;
-
+    // Element by element (the full mode).
     const elements = s.mode === 'full' ? sampleIndices(n, Math.min(n, s.maxElementsPerInput), rng) : new Int32Array(0);
     const perturbed = Float32Array.from(x);
-    const y = [0, 0, 0, 0];
-    const delta = [0, 0, 0, 0];
     for (const j of elements) {
       const xj = x[j];
-      const where = () => `${summary.name}[${multiIndex(j, target.shapes[p]).join(', ')}]`;
-      let h = s.eps ?? s.relativeStep * Math.max(Math.abs(xj), 1);
-      let d: number[] = [];
-      let outs: Float32Array[] = [];
-      // A step that leaves f's domain (log, sqrt near 0) gives non-finite
-      // outputs: halve it, at most MAX_HALVINGS times.
-      for (let attempt = 0; ; attempt++) {
-        const nominal = [-h, -h / 2, h / 2, h];
-        d = nominal.map((t) => Math.fround(xj + t) - xj);
-        if (d[1] === 0 || d[2] === 0 || d[0] === d[1] || d[2] === d[3]) {
-          throw new GradientCheckError(`${fn}: eps ${h} is below the float32 spacing at ${where()} = ${xj}`);
-        }
-        outs = d.map((dk) => {
+      const index = multiIndex(j, target.shapes[p]);
+      const where = `${summary.name}[${index.join(', ')}]`;
+      /** The four evaluations around x_j at step h, or null if h is below the float32 spacing. */
+      const around = (h: number): { d: number[]; outs: Float32Array[] } | null => {
+        const d = [-h, -h / 2, h / 2, h].map((t) => Math.fround(xj + t) - xj);
+        if (d[1] === 0 || d[2] === 0 || d[0] === d[1] || d[2] === d[3]) return null;
+        const outs = d.map((dk) => {
           perturbed[j] = xj + dk;
           const out = evaluate(p, perturbed).data;
           perturbed[j] = xj;
           return out;
         });
-        if (outs.every(allFinite)) break;
-        if (attempt === MAX_HALVINGS) {
-          throw new GradientCheckError(`${fn}: f is not finite within ${h} of ${where()} = ${xj} (its domain ends there?)`);
+        return { d, outs };
+      };
+      let h = s.eps ?? s.relativeStep * Math.max(Math.abs(xj), 1);
+      let pending: Pending[] = [];
+      for (let retry = 0; ; retry++) {
+        // A step that leaves f's domain (log, sqrt near 0) gives non-finite
+        // outputs: halve it, at most MAX_HALVINGS times.
+        let at = around(h);
+        for (let halving = 0; at && !at.outs.every(allFinite); halving++) {
+          if (halving === MAX_HALVINGS) throw new GradientCheckError(`${fn}: f is not finite within ${h} of ${where} = ${xj} (its domain ends there?)`);
+          h /= 2;
+          at = around(h);
         }
-        h /= 2;
+        if (!at) {
+          if (retry > 0) break; // a kink retry went below the float32 spacing: keep the last verdicts
+          throw new GradientCheckError(`${fn}: eps ${h} is below the float32 spacing at ${where} = ${xj}`);
+        }
+        const { d, outs } = at;
+        pending = rows.map((r) => {
+          const { y, delta } = weighAll(r, outs);
+          const e = estimate(s.stencil, d, y, delta, 0);
+          const analytic = r.analytic[p][j];
+          return { r, analytic, e, verdict: judge(s, analytic, e, s.gtol * r.scale[p] + ANALYTIC_ROUNDING * r.globalScale) };
+        });
+        // A kink within the step may be absent within a step 8 times smaller
+        // (a max whose arguments are close, a ReLU input near 0): look again.
+        if (retry < KINK_RETRIES && pending.some((q) => q.verdict.kink)) {
+          h /= 8;
+          continue;
+        }
+        break;
       }
       summary.checked++;
-      for (const r of rows) {
-        for (let k = 0; k < 4; k++) {
-          const w = weigh(r, outs[k], base.data);
-          y[k] = w.value;
-          delta[k] = w.delta;
-        }
-        const e = estimate(s.stencil, d, y, delta, 0);
-        record(r, multiIndex(j, target.shapes[p]), null, r.analytic[p][j], e);
-      }
+      settle(pending, index, null);
     }
 
     // Random directional derivatives uᵀ·J·v: the fast mode, and in the full
@@ -347,57 +364,61 @@ export function runCheck(fn: string, target: Differentiable, s: CheckSettings): 
     for (let k = 0; k < count; k++) {
       const v = new Float64Array(n);
       for (let j = 0; j < n; j++) v[j] = (rng() < 0.5 ? -1 : 1) * (s.eps === null ? Math.max(Math.abs(x[j]), 1) : 1);
-      let h = s.eps ?? s.relativeStep;
-      let nominal: number[] = [];
-      let offsets: Float64Array[] = [];
-      let outs: Float32Array[] = [];
-      for (let attempt = 0; ; attempt++) {
-        const t0 = h;
-        nominal = [-t0, -t0 / 2, t0 / 2, t0];
-        offsets = nominal.map((t) => {
+      const along = (h: number) => {
+        const nominal = [-h, -h / 2, h / 2, h];
+        const offsets = nominal.map((t) => {
           const o = new Float64Array(n);
           for (let j = 0; j < n; j++) o[j] = Math.fround(x[j] + t * v[j]) - x[j];
           return o;
         });
-        outs = offsets.map((o) => {
+        const outs = offsets.map((o) => {
           const moved = new Float32Array(n);
           for (let j = 0; j < n; j++) moved[j] = x[j] + o[j];
           return evaluate(p, moved).data;
         });
-        if (outs.every(allFinite)) break;
-        if (attempt === MAX_HALVINGS) {
-          throw new GradientCheckError(`${fn}: f is not finite within a relative step ${h} of ${summary.name} along a random direction (its domain ends there?)`);
+        return { nominal, offsets, outs };
+      };
+      let h = s.eps ?? s.relativeStep;
+      let pending: Pending[] = [];
+      for (let retry = 0; ; retry++) {
+        let at = along(h);
+        for (let halving = 0; !at.outs.every(allFinite); halving++) {
+          if (halving === MAX_HALVINGS) {
+            throw new GradientCheckError(`${fn}: f is not finite within a relative step ${h} of ${summary.name} along a random direction (its domain ends there?)`);
+          }
+          h /= 2;
+          at = along(h);
         }
-        h /= 2;
+        const { nominal, offsets, outs } = at;
+        const c = derivativeWeights(nominal);
+        pending = rows.map((r) => {
+          // The analytic counterpart of Σ_k c_k·L(x + d_k) is a·Σ_k c_k·d_k,
+          // exact to first order whatever float32 did to the offsets.
+          const a = r.analytic[p];
+          let analytic = 0;
+          let squares = 0;
+          let lengthSquared = 0;
+          for (let j = 0; j < n; j++) {
+            let e = 0;
+            for (let q = 0; q < 4; q++) e += c[q] * offsets[q][j];
+            analytic += a[j] * e;
+            squares += (a[j] * e) ** 2;
+            lengthSquared += e * e;
+          }
+          // gtol·‖a ⊙ v‖₂ + 2^8·u·G_all·‖v‖₂ play the part of gtol·G.
+          const floor = s.gtol * Math.sqrt(squares) + ANALYTIC_ROUNDING * r.globalScale * Math.sqrt(lengthSquared);
+          const { y, delta } = weighAll(r, outs);
+          const e = estimate(s.stencil, nominal, y, delta, 0);
+          return { r, analytic, e, verdict: judge(s, analytic, e, floor) };
+        });
+        if (retry < KINK_RETRIES && pending.some((q) => q.verdict.kink)) {
+          h /= 8;
+          continue;
+        }
+        break;
       }
-      const c = derivativeWeights(nominal);
       summary.directions++;
-      for (const r of rows) {
-        // The analytic counterpart of Σ_k c_k·L(x + d_k) is a·Σ_k c_k·d_k,
-        // exact to first order whatever float32 did to the offsets.
-        const a = r.analytic[p];
-        let analytic = 0;
-        let squares = 0;
-        let lengthSquared = 0;
-        for (let j = 0; j < n; j++) {
-          let e = 0;
-          for (let q = 0; q < 4; q++) e += c[q] * offsets[q][j];
-          analytic += a[j] * e;
-          squares += (a[j] * e) ** 2;
-          lengthSquared += e * e;
-        }
-        directionFloors.set(
-          `${rows.indexOf(r)}:${p}:${k}`,
-          s.gtol * Math.sqrt(squares) + ANALYTIC_ROUNDING * r.globalScale * Math.sqrt(lengthSquared),
-        );
-        const d = nominal;
-        for (let q = 0; q < 4; q++) {
-          const w = weigh(r, outs[q], base.data);
-          y[q] = w.value;
-          delta[q] = w.delta;
-        }
-        record(r, null, k, analytic, estimate(s.stencil, d, y, delta, 0));
-      }
+      settle(pending, null, k);
     }
   }
 
