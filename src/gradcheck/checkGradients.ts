@@ -64,9 +64,12 @@ export interface CheckGradientsOptions {
  * where ν is the float32 rounding of the outputs that moved, propagated through
  * the stencil, u = 2^-24 and G the largest analytic gradient over all inputs
  * (the float32 rounding of the analytic gradient itself: a gradient that is
- * zero in exact arithmetic comes out as ~1e-8). Elements whose one-sided derivatives (right vs left) disagree
- * beyond noise have a kink within a step (ReLU, abs, max): they are reported in
- * `nonDifferentiable`, not as failures.
+ * zero in exact arithmetic comes out as ~1e-8). Elements whose one-sided
+ * derivatives (right vs left) disagree beyond noise have a kink within a step
+ * (ReLU, abs, max): they are looked at again with steps 8 and 64 times
+ * smaller, and if the kink is still within the step they are reported in
+ * `nonDifferentiable`, not as failures. A step that makes f non-finite (log
+ * near 0) is halved, up to 6 times.
  *
  * The function is called as `f(...inputs)` (as `tf.grads` calls it) about
  * 1 + 4·(checked elements) times; every tensor it creates is disposed, also
