@@ -189,7 +189,7 @@ export class MetricsCallback extends tfl.Callback {
  * @throws {InvalidOptionError} `metricsCallback: metrics.val_auprc is not a function`.
  * @example
  * const cb = metricsCallback({ validationData: [xVal, yVal], metrics: { val_auprc: (y, s) => averagePrecision(y, s) } });
- * const h = await model.fit(x, y, { epochs: 5, callbacks: [cb, tf.callbacks.earlyStopping({ monitor: 'val_auprc', mode: 'max' })] });
+ * const h = await model.fit(x, y, { epochs: 5, callbacks: [cb, tfl.callbacks.earlyStopping({ monitor: 'val_auprc', mode: 'max' })] });
  * h.history.val_auprc.length;
  * // => 5
  */

@@ -1,6 +1,6 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import { expect, it } from 'vitest';
-import { evaluateMetrics, InvalidOptionError, metricsCallback, reduceOnPlateau } from '../../src/baselines/index';
+import { evaluateMetrics, InvalidOptionError, learningRateScheduler, metricsCallback, reduceOnPlateau } from '../../src/baselines/index';
 import { gaussianBlobs, rareEvents, toTensors } from '../../src/datasets/index';
 import { averagePrecision, rocAuc } from '../../src/metrics/index';
 import { describeEachBackend, expectNoLeak, tf } from '../helpers/backends';
@@ -70,7 +70,7 @@ describeEachBackend('metricsCallback', () => {
     let labels: number[] = [];
     const values = await evaluateMetrics(model, [t.x, t.y], {
       auc: (y, s) => {
-        shape = (s as { shape: number[] }).shape;
+        shape = (s as unknown as { shape: number[] }).shape;
         labels = Array.from(y);
         return rocAuc(y, s, { multiClass: 'ovr' });
       },
@@ -89,6 +89,27 @@ describeEachBackend('metricsCallback', () => {
     const plateau = reduceOnPlateau({ monitor: 'val_auprc', patience: 1 });
     await model.fit(t.x, t.y, { epochs: 3, batchSize: 100, verbose: 0, callbacks: [cb, plateau] });
     expect(plateau.reductions.map((r) => r.epoch)).toEqual([1, 2]);
+    tf.dispose([t.x, t.y, v.x, v.y]);
+    model.dispose();
+  });
+
+  it('the three callbacks together leave no tensors behind during fit', async () => {
+    const t = toTensors(train), v = toTensors(validation);
+    const model = logistic(2);
+    // A first epoch creates the optimizer's own state; count after it.
+    await model.fit(t.x, t.y, { epochs: 1, batchSize: 100, verbose: 0 });
+    const before = tf.memory().numTensors;
+    await model.fit(t.x, t.y, {
+      epochs: 3,
+      batchSize: 100,
+      verbose: 0,
+      callbacks: [
+        metricsCallback({ validationData: [v.x, v.y], metrics: { val_ap: (y, s) => averagePrecision(y, s) }, batchSize: 50 }),
+        learningRateScheduler((e) => 0.1 / (e + 1), { per: 'batch' }),
+        reduceOnPlateau({ monitor: 'val_ap', patience: 0 }),
+      ],
+    });
+    expect(tf.memory().numTensors).toBe(before);
     tf.dispose([t.x, t.y, v.x, v.y]);
     model.dispose();
   });

@@ -77,3 +77,37 @@ describe('takeExamples', () => {
     expectError(() => takeExamples(twoMoons({ n: 10 }), [0, 10]), InvalidOptionError, 'takeExamples: indices[1] is 10, expected an integer in [0, 10)');
   });
 });
+
+describe('trainValidationTestSplit properties', () => {
+  it('for any n, fractions and seed the parts partition 0 … n − 1 with each count within 1 of its share (per class when stratified)', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 1, max: 100 }),
+        fc.integer(),
+        fc.boolean(),
+        (n, a, b, c, seed, stratified) => {
+          const total = a + b + c;
+          const fractions = [a / total, b / total, 1 - a / total - b / total] as [number, number, number];
+          const labels = Int32Array.from({ length: n }, (_, i) => (i * 7919) % 3);
+          const s = trainValidationTestSplit(n, fractions, { seed, stratify: stratified ? labels : undefined });
+          const all = [...s.train, ...s.validation, ...s.test].sort((x, y) => x - y);
+          expect(all).toEqual(Array.from({ length: n }, (_, i) => i));
+          const groups = stratified ? [0, 1, 2] : [-1];
+          for (const g of groups) {
+            const inGroup = (i: number) => g === -1 || labels[i] === g;
+            const m = Array.from({ length: n }, (_, i) => i).filter(inGroup).length;
+            [s.train, s.validation, s.test].forEach((part, p) => {
+              const count = Array.from(part).filter(inGroup).length;
+              expect(Math.abs(count - fractions[p] * m)).toBeLessThan(1 + 1e-9);
+            });
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
