@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { failOption } from '../core/configErrors';
+import { failOption, readIntOption as readInt, readNumOption as readNum, readChoiceOption as readOneOf } from '../core/configErrors';
 import { show } from '../core/fail';
-import { readInt, readNum, readOneOf } from '../datasets/internal';
 
 /** Options of {@link baselineModel}. */
 export interface BaselineModelOptions {

@@ -1,6 +1,5 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import { failOption } from '../core/configErrors';
-import { readOneOf } from '../datasets/internal';
+import { failOption, readChoiceOption as readOneOf } from '../core/configErrors';
 import type { LearningRateSchedule } from './schedules/LearningRateSchedule';
 import { getLearningRate, setLearningRate } from './setLearningRate';
 

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { readInt, readNum } from '../datasets/internal';
+import { readIntOption as readInt, readNumOption as readNum } from '../core/configErrors';
 import type { FeatureInput, LabeledData, Predictor } from './Predictor';
 import { argMax, probaOutput, readClassIds, readFeatures, standardization, standardize } from './internal/features';
 

@@ -1,8 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
-import { failOption } from '../core/configErrors';
+import { failOption, readIntOption as readInt } from '../core/configErrors';
 import type { TensorLike } from '../core/tensorLike';
-import { readInt } from '../datasets/internal';
 import { argMaxRows, scoresFor } from './internal/scores';
 
 /**
@@ -24,7 +23,11 @@ export interface MetricsCallbackOptions {
   validationData: [tf.Tensor, tf.Tensor | ArrayLike<number>];
   /** The metrics, by log key (e.g. `val_auprc`). */
   metrics: Record<string, MetricFunction>;
-  /** Compute at the end of every `every`-th epoch (epochs every−1, 2·every−1, …). Defaults to `1`. */
+  /**
+   * Compute at the end of every `every`-th epoch (epochs every−1, 2·every−1, …);
+   * other epochs' logs lack the keys, so keep `1` when a monitor such as
+   * {@link reduceOnPlateau} (which rejects a missing key) watches them. Defaults to `1`.
+   */
   every?: number;
   /** The prediction batch size. Defaults to `256`. */
   batchSize?: number;

@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { failOption } from '../core/configErrors';
-import { readInt } from '../datasets/internal';
+import { failOption, readIntOption as readInt } from '../core/configErrors';
 import type { FeatureInput, LabeledData, Predictor } from './Predictor';
 import { argMax, probaOutput, readClassIds, readFeatures, standardization, standardize } from './internal/features';
 

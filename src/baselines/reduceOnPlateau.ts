@@ -1,5 +1,5 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import { readInt, readNum, readOneOf } from '../datasets/internal';
+import { readIntOption as readInt, readNumOption as readNum, readChoiceOption as readOneOf } from '../core/configErrors';
 import { monitored, resolveLogs } from './internal/logs';
 import { getLearningRate, setLearningRate } from './setLearningRate';
 

@@ -1,3 +1,4 @@
+import { readChoice, readNumberOption } from './assert';
 import { MetricInputError, TfjsMethodologyError } from './errors';
 
 /**
@@ -31,4 +32,25 @@ export function asOptionError<T>(read: () => T): T {
     if (e instanceof MetricInputError) throw new InvalidOptionError(e.message);
     throw e;
   }
+}
+
+/** Reads an integer option in `[min, max]`; throws {@link InvalidOptionError}. */
+export function readIntOption(value: number | undefined, fallback: number, fn: string, arg: string, min: number, max = Infinity): number {
+  return asOptionError(() => readNumberOption(value, fallback, fn, arg, { min, max, integer: true }));
+}
+
+/** Reads a finite number option within a range; throws {@link InvalidOptionError}. */
+export function readNumOption(
+  value: number | undefined,
+  fallback: number,
+  fn: string,
+  arg: string,
+  range: { min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean } = {},
+): number {
+  return asOptionError(() => readNumberOption(value, fallback, fn, arg, range));
+}
+
+/** Reads one of a fixed set of strings; throws {@link InvalidOptionError}. */
+export function readChoiceOption<T extends string>(value: T | undefined, allowed: readonly T[], fallback: T, fn: string, arg: string): T {
+  return asOptionError(() => readChoice(value, allowed, fallback, fn, arg));
 }

@@ -1,30 +1,10 @@
 // Internal helpers of the datasets module (not re-exported).
-import { readChoice, readNumberOption } from '../core/assert';
-import { asOptionError } from '../core/configErrors';
+import { asOptionError, readChoiceOption, readIntOption, readNumOption } from '../core/configErrors';
 import { createRng, type Rng } from '../core/random';
 
 export { createRng, type Rng };
-
-/** Reads an integer option `>= min`. */
-export function readInt(value: number | undefined, fallback: number, fn: string, arg: string, min: number, max = Infinity): number {
-  return asOptionError(() => readNumberOption(value, fallback, fn, arg, { min, max, integer: true }));
-}
-
-/** Reads a finite number option in `[min, max]`. */
-export function readNum(
-  value: number | undefined,
-  fallback: number,
-  fn: string,
-  arg: string,
-  range: { min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean } = {},
-): number {
-  return asOptionError(() => readNumberOption(value, fallback, fn, arg, range));
-}
-
-/** Reads one of a fixed set of values (strings or numbers). */
-export function readOneOf<T extends string>(value: T | undefined, allowed: readonly T[], fallback: T, fn: string, arg: string): T {
-  return asOptionError(() => readChoice(value, allowed, fallback, fn, arg));
-}
+// The option readers live in core; the datasets use them under short names.
+export { readIntOption as readInt, readNumOption as readNum, readChoiceOption as readOneOf };
 
 /** Reads a seed (string or finite number); defaults to 0. */
 export function seededRng(seed: string | number | undefined, fn: string): Rng {

@@ -1,6 +1,5 @@
-import { failOption } from '../../core/configErrors';
+import { failOption, readNumOption as readNum, readIntOption as readInt } from '../../core/configErrors';
 import { show } from '../../core/fail';
-import { readNum, readInt } from '../../datasets/internal';
 
 /**
  * A learning-rate schedule: a pure function from the step (a batch or an

@@ -1,4 +1,4 @@
-import { readNum } from '../../datasets/internal';
+import { readNumOption as readNum } from '../../core/configErrors';
 import { checkStep, readRate, type LearningRateSchedule } from './LearningRateSchedule';
 
 /** Warm restarts of {@link cosineDecay}, named as Keras's `CosineDecayRestarts`. */

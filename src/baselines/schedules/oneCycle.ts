@@ -1,4 +1,4 @@
-import { readNum, readOneOf } from '../../datasets/internal';
+import { readNumOption as readNum, readChoiceOption as readOneOf } from '../../core/configErrors';
 import { checkStep, readRate, readSteps, type LearningRateSchedule } from './LearningRateSchedule';
 
 /** Options of {@link oneCycle}, named as PyTorch's `OneCycleLR` (Keras has no one-cycle schedule). */

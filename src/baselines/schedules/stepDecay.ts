@@ -1,4 +1,4 @@
-import { readNum } from '../../datasets/internal';
+import { readNumOption as readNum } from '../../core/configErrors';
 import { checkStep, readRate, readSteps, type LearningRateSchedule } from './LearningRateSchedule';
 
 /** Options of {@link stepDecay}. */
