@@ -22,11 +22,12 @@ export interface RocCurveOptions {
   /**
    * Drop thresholds whose point is collinear with its two neighbours (zero
    * second difference of both FP and TP, as scikit-learn): the curve and its
-   * area do not change. With non-integer weights the cumulative sums carry
-   * rounding errors that differ from scikit-learn's (it sums example by
-   * example, this library threshold by threshold), so a few nearly
-   * collinear points may be kept or dropped differently; every point returned
-   * lies on the same curve. Defaults to `true`.
+   * area do not change. With non-integer weights the test sees the rounding
+   * of the cumulative sums; they are summed example by example in decreasing
+   * score order as scikit-learn does, but tied examples may be added in
+   * another order, so in rare cases a nearly collinear point is kept or
+   * dropped differently (every point returned lies on the same curve).
+   * Defaults to `true`.
    */
   dropIntermediate?: boolean;
   /** Value of the undefined rate when there is only one class (FPR without negatives, TPR without positives). Defaults to NaN. */
