@@ -184,4 +184,34 @@ describe('rocAuc', () => {
       expect(rocAucOf(labels, scores, weights)).toBeCloseTo(referenceRocAucSorted(labels, scores, weights), 10);
     }
   });
+  it('handles classes of labels absent from yTrue: NaN per class and macro (or zeroDivision), and ovo pairs only over present classes', () => {
+    const y = [0, 1, 0, 1];
+    const p = [
+      [0.6, 0.3, 0.1],
+      [0.2, 0.7, 0.1],
+      [0.5, 0.2, 0.3],
+      [0.3, 0.4, 0.3],
+    ];
+    const none = rocAuc(y, p, { labels: [0, 1, 2], average: 'none' });
+    expect(none[0]).toBe(1);
+    expect(none[1]).toBe(1);
+    expect(none[2]).toBeNaN();
+    expect(rocAuc(y, p, { labels: [0, 1, 2] })).toBeNaN();
+    expect(rocAuc(y, p, { labels: [0, 1, 2], zeroDivision: 0 })).toBeCloseTo(2 / 3, 15);
+    expect(rocAuc(y, p, { labels: [0, 1, 2], average: 'weighted' })).toBe(1);
+    expect(() => rocAuc(y, p, { labels: [0, 1, 2], zeroDivision: 'error' })).toThrow(
+      new UndefinedMetricError('rocAuc: class 2: only one class in yTrue'),
+    );
+    // ovo: only the pair {0, 1} exists.
+    expect(rocAuc(y, p, { labels: [0, 1, 2], multiClass: 'ovo' })).toBe(1);
+    expect(rocAuc([0, 0], p.slice(0, 2), { labels: [0, 1, 2], multiClass: 'ovo' })).toBeNaN();
+  });
+
+  it('weights the micro average by sampleWeight repeated over the k columns', () => {
+    const w = [1, 2, 1, 3, 1, 2];
+    const Yb = Y3.flatMap((c) => [0, 1, 2].map((k) => (k === c ? 1 : 0)));
+    const flat = S3.flat();
+    const wr = w.flatMap((v) => [v, v, v]);
+    expect(rocAuc(Y3, S3, { average: 'micro', sampleWeight: w })).toBeCloseTo(rocAuc(Yb, flat, { sampleWeight: wr }), 15);
+  });
 });
