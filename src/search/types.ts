@@ -1,0 +1,180 @@
+/**
+ * The data types and interfaces of the search module, after Optuna's
+ * (`BaseSampler`, `BasePruner`, `BaseStorage`, `FrozenTrial`, `TrialState`).
+ *
+ * Reference: T. Akiba, S. Sano, T. Yanase, T. Ohta, M. Koyama (2019),
+ * "Optuna: A Next-generation Hyperparameter Optimization Framework", KDD.
+ */
+
+/** A hyperparameter's value: what `suggest*` returns and `trial.params` holds. */
+export type ParamValue = number | string | boolean | null;
+
+/**
+ * The range a hyperparameter is drawn from.
+ *
+ * - `float`: a real number in `[low, high]`; with `log`, sampled uniformly in
+ *   `log(x)` (both bounds > 0); with `step`, one of `low, low + step, …` up to
+ *   `high` (`step` and `log` exclude each other).
+ * - `int`: an integer in `[low, high]` on the grid `low + k·step`; with `log`
+ *   (step 1 only, `low >= 1`), sampled uniformly in `log(x)`.
+ * - `categorical`: one of `choices` (numbers, strings, booleans or null);
+ *   samplers treat choices as unordered.
+ *
+ * Build them with `floatDistribution`, `intDistribution` and
+ * `categoricalDistribution`, which validate.
+ */
+export type Distribution =
+  | { readonly type: 'float'; readonly low: number; readonly high: number; readonly log: boolean; readonly step?: number }
+  | { readonly type: 'int'; readonly low: number; readonly high: number; readonly log: boolean; readonly step: number }
+  | { readonly type: 'categorical'; readonly choices: readonly ParamValue[] };
+
+/**
+ * The life of a trial: `waiting` (enqueued, not started), `running`, and the
+ * finished states `complete` (has a value), `pruned` (stopped early by a
+ * pruner; its value, if any, is its last reported intermediate value) and
+ * `failed` (threw, returned NaN, or timed out; `error` says why).
+ */
+export type TrialState = 'running' | 'complete' | 'pruned' | 'failed' | 'waiting';
+
+/** The trial states that are final: a finished trial never changes again. */
+export const FINISHED_STATES: readonly TrialState[] = ['complete', 'pruned', 'failed'];
+
+/**
+ * The immutable record of a trial, as stored and as samplers and pruners see
+ * it (Optuna's `FrozenTrial`). `Trial` is the live object an objective uses.
+ *
+ * `intermediateValues` maps a step to the value reported at that step; in
+ * JSON it is written as an array of `[step, value]` pairs. Times are epoch
+ * milliseconds.
+ */
+export interface FrozenTrial {
+  /** 0, 1, 2, … in order of creation within the study; unique and contiguous. */
+  readonly number: number;
+  readonly state: TrialState;
+  readonly params: Readonly<Record<string, ParamValue>>;
+  readonly distributions: Readonly<Record<string, Distribution>>;
+  /** The objective's value for a `complete` trial (the last reported one for `pruned`), else `undefined`. */
+  readonly value: number | undefined;
+  readonly intermediateValues: ReadonlyMap<number, number>;
+  readonly datetimeStart: number | undefined;
+  readonly datetimeComplete: number | undefined;
+  readonly durationMs: number | undefined;
+  /** Why a `failed` trial failed (the error's message, or `returned NaN`, `timed out after …`). */
+  readonly error: string | undefined;
+  readonly userAttrs: Readonly<Record<string, unknown>>;
+  readonly systemAttrs: Readonly<Record<string, unknown>>;
+}
+
+/** Whether the objective is minimised or maximised. */
+export type Direction = 'minimize' | 'maximize';
+
+/**
+ * What samplers and pruners see of a study: its direction, name, and a
+ * snapshot of its trials (read synchronously; the study refreshes it from
+ * the storage before each trial).
+ */
+export interface StudyView {
+  readonly direction: Direction;
+  readonly name: string;
+  /** The trials of the snapshot in order of number, optionally only those in `states`. */
+  getTrials(options?: { states?: readonly TrialState[] }): readonly FrozenTrial[];
+}
+
+/**
+ * Proposes parameter values (Optuna's `BaseSampler`). For each trial the study
+ * calls `inferRelativeSearchSpace` and `sampleRelative` once, before the
+ * objective runs, for the parameters a model-based sampler wants to sample
+ * jointly; every parameter the objective asks that is not in the relative
+ * sample is drawn by `sampleIndependent`. A sampler must be deterministic
+ * given its seed and the sequence of trials it sees, ignore `failed` trials,
+ * and treat `running` trials as pending (e.g. with a constant liar) so that
+ * concurrent trials do not get the same point.
+ */
+export interface Sampler {
+  inferRelativeSearchSpace(study: StudyView, trial: FrozenTrial): Record<string, Distribution>;
+  sampleRelative(study: StudyView, trial: FrozenTrial, searchSpace: Record<string, Distribution>): Record<string, ParamValue>;
+  sampleIndependent(study: StudyView, trial: FrozenTrial, name: string, distribution: Distribution): ParamValue;
+  beforeTrial?(study: StudyView, trial: FrozenTrial): void;
+  afterTrial?(study: StudyView, trial: FrozenTrial, state: TrialState, value: number | undefined): void;
+  /** True when the sampler has nothing left to propose (an exhausted grid); `optimize` then stops. */
+  isExhausted?(study: StudyView): boolean;
+}
+
+/**
+ * Decides whether a running trial should stop early (Optuna's `BasePruner`),
+ * from its intermediate values and those of the study's other trials.
+ * `trial` is the running trial's current record, with its latest report.
+ */
+export interface Pruner {
+  prune(study: StudyView, trial: FrozenTrial): boolean;
+}
+
+/** A study as a storage lists it. */
+export interface StudySummary {
+  readonly studyId: string;
+  readonly name: string;
+  readonly direction: Direction;
+  readonly nTrials: number;
+  readonly datetimeStart: number | undefined;
+}
+
+/** The final fields of a trial, written by {@link Storage.setTrialState}. */
+export interface TrialFinish {
+  readonly value?: number;
+  readonly error?: string;
+  /** Epoch ms; defaults to the storage's clock. */
+  readonly datetimeComplete?: number;
+}
+
+/** Fields a new trial may start with (an enqueued `waiting` trial, an imported one). */
+export interface TrialTemplate {
+  readonly state?: TrialState;
+  readonly params?: Readonly<Record<string, ParamValue>>;
+  readonly distributions?: Readonly<Record<string, Distribution>>;
+  readonly value?: number;
+  readonly intermediateValues?: ReadonlyMap<number, number>;
+  readonly datetimeStart?: number;
+  readonly datetimeComplete?: number;
+  readonly error?: string;
+  readonly userAttrs?: Readonly<Record<string, unknown>>;
+  readonly systemAttrs?: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Where studies and trials live (Optuna's `BaseStorage`). Every method is
+ * async so that a file or a database can back it, and every write is one
+ * atomic event: several processes may share one storage, so a trial's number
+ * is assigned by the storage (`createTrial`), and only one writer can finish
+ * a trial (`setTrialState` returns `false` if it was already finished).
+ * Writes to a finished trial throw a {@link SearchError}. Reads return
+ * immutable {@link FrozenTrial} records.
+ *
+ * Implementations: `inMemoryStorage()` (the default) and
+ * `journalFileStorage(path)` (Node; append-only JSON lines, fsync'd).
+ */
+export interface Storage {
+  /** Creates a study; throws a `SearchError` if the name is taken. Returns its id. */
+  createStudy(name: string, direction: Direction): Promise<string>;
+  /** The id of the study with this name, or `undefined`. */
+  getStudyId(name: string): Promise<string | undefined>;
+  getStudyDirection(studyId: string): Promise<Direction>;
+  listStudies(): Promise<readonly StudySummary[]>;
+  deleteStudy(studyId: string): Promise<void>;
+  /** Creates a trial with the next number (atomically); `running` unless the template says otherwise. */
+  createTrial(studyId: string, template?: TrialTemplate): Promise<FrozenTrial>;
+  setTrialParam(studyId: string, number: number, name: string, distribution: Distribution, value: ParamValue): Promise<void>;
+  setTrialIntermediateValue(studyId: string, number: number, step: number, value: number): Promise<void>;
+  setTrialUserAttr(studyId: string, number: number, key: string, value: unknown): Promise<void>;
+  setTrialSystemAttr(studyId: string, number: number, key: string, value: unknown): Promise<void>;
+  /**
+   * Moves a trial to `state`; for a finished state also records `value`,
+   * `error` and the completion time. Returns `false`, changing nothing, if
+   * the trial was already finished (another worker or a late `tell` won).
+   */
+  setTrialState(studyId: string, number: number, state: TrialState, finish?: TrialFinish): Promise<boolean>;
+  getTrial(studyId: string, number: number): Promise<FrozenTrial>;
+  /** The study's trials in order of number, optionally only those in `states`. */
+  getAllTrials(studyId: string, states?: readonly TrialState[]): Promise<readonly FrozenTrial[]>;
+  /** Releases files or connections. */
+  close?(): Promise<void>;
+}
