@@ -1,4 +1,4 @@
-import { TfjsMethodologyError } from '../core/errors';
+import { MetricInputError, TfjsMethodologyError } from '../core/errors';
 
 /**
  * A misuse of the search module: a parameter suggested again with a different
@@ -30,5 +30,15 @@ export function failSearch(fn: string, message: string): never {
 export class TrialPruned extends TfjsMethodologyError {
   constructor(message = 'trial was pruned') {
     super(message);
+  }
+}
+
+/** Runs `read` (a `core/` reader) and rethrows its input error as a {@link SearchError}. */
+export function asSearchError<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof MetricInputError) throw new SearchError(e.message);
+    throw e;
   }
 }

@@ -3,3 +3,8 @@ export * from './types';
 export { SearchError, TrialPruned } from './errors';
 export { floatDistribution, intDistribution, categoricalDistribution } from './distributions';
 export type { NumericDistributionOptions } from './distributions';
+export * from './Trial';
+export * from './Study';
+export { inMemoryStorage } from './storages/inMemoryStorage';
+export * from './samplers/randomSampler';
+export * from './pruners/nopPruner';

@@ -1,0 +1,462 @@
+import { show } from '../core/fail';
+import { failSearch, SearchError, TrialPruned } from './errors';
+import { distributionFromJSON } from './distributions';
+import { nopPruner } from './pruners/nopPruner';
+import { randomSampler } from './samplers/randomSampler';
+import { inMemoryStorage } from './storages/inMemoryStorage';
+import { Trial } from './Trial';
+import type { TrialContext } from './Trial';
+import type { Direction, FrozenTrial, ParamValue, Pruner, Sampler, Storage, StudyView, TrialState } from './types';
+
+/** Options of {@link createStudy}. */
+export interface CreateStudyOptions {
+  /** Whether smaller or larger objective values are better. Defaults to `'minimize'` (or, when loading, the stored direction). */
+  readonly direction?: Direction;
+  /** Proposes the parameters. Defaults to `randomSampler({ seed: 0 })`. */
+  readonly sampler?: Sampler;
+  /** Stops unpromising trials early. Defaults to `nopPruner()` (no pruning). */
+  readonly pruner?: Pruner;
+  /** Where trials are kept. Defaults to a new `inMemoryStorage()`. */
+  readonly storage?: Storage;
+  /** The study's name within the storage. Defaults to the first unused `study-0`, `study-1`, … */
+  readonly name?: string;
+  /** Load the study if the storage already has one with this name (to resume it). Defaults to `false`. */
+  readonly loadIfExists?: boolean;
+}
+
+/** What the objective returns or throws, as a trial's end: a value, or an explicit state. */
+export type TellResult = number | { readonly state: 'complete'; readonly value: number } | { readonly state: 'pruned' | 'failed'; readonly value?: number; readonly error?: string };
+
+/** Options of {@link Study.optimize}. */
+export interface OptimizeOptions {
+  /** How many trials this call runs (failed and pruned ones count). Defaults to no limit (then give `timeoutMs` or `signal`, or use an exhaustible sampler). */
+  readonly trials?: number;
+  /** No trial starts after this many milliseconds; running trials finish. Defaults to no limit. */
+  readonly timeoutMs?: number;
+  /** A trial still running after this many milliseconds is recorded as `failed` ("timed out"); only an async objective can be cut short. Defaults to no limit. */
+  readonly trialTimeoutMs?: number;
+  /** How many trials run at once (interleaved on this thread, for async objectives). Defaults to 1. */
+  readonly concurrency?: number;
+  /** Stops the study: no new trial starts, and running trials are recorded as `failed` ("aborted"). */
+  readonly signal?: AbortSignal;
+  /** Called after each trial is recorded, with its record and the study. */
+  readonly onTrialComplete?: (trial: FrozenTrial, study: Study) => void | Promise<void>;
+  /** Record a throwing objective as a `failed` trial and go on (`true`), or record it and rethrow after the running trials end (`false`). Defaults to `true`. */
+  readonly catch?: boolean;
+}
+
+/** The objective of {@link Study.optimize}: builds and evaluates a model from `trial`'s suggestions. */
+export type Objective = (trial: Trial) => number | Promise<number>;
+
+/** `study.toJSON()`: a study as plain JSON. Intermediate values are `[step, value]` pairs; an infinite value is written as the string `"Infinity"` or `"-Infinity"`. */
+export interface StudyJSON {
+  readonly format: 'tfjs-methodology/study';
+  readonly version: 1;
+  readonly name: string;
+  readonly direction: Direction;
+  readonly trials: readonly FrozenTrialJSON[];
+}
+
+/** A {@link FrozenTrial} in JSON. */
+export type FrozenTrialJSON = Omit<FrozenTrial, 'intermediateValues' | 'value'> & {
+  readonly value: number | string | undefined;
+  readonly intermediateValues: readonly (readonly [number, number])[];
+};
+
+const FINISHED: readonly TrialState[] = ['complete', 'pruned', 'failed'];
+
+/**
+ * A hyperparameter search: a direction, a sampler, a pruner and a storage
+ * holding its trials (Optuna's `Study`). Create it with {@link createStudy}
+ * (or {@link loadStudy}); run it with `optimize`, or drive it with `ask` and
+ * `tell`.
+ *
+ * `trials` is a snapshot of the storage, refreshed by `optimize`, `ask`,
+ * `tell` and `await study.refresh()`; `bestTrial`, `bestValue` and
+ * `bestParams` read that snapshot.
+ */
+export class Study implements StudyView {
+  private snapshot: readonly FrozenTrial[] = [];
+  private readonly live = new Map<number, Trial>();
+  private readonly ctx: TrialContext;
+
+  /** @internal Use {@link createStudy}. */
+  constructor(
+    readonly name: string,
+    readonly direction: Direction,
+    readonly storage: Storage,
+    /** @internal */ readonly studyId: string,
+    readonly sampler: Sampler,
+    readonly pruner: Pruner,
+  ) {
+    this.ctx = { storage, studyId, sampler, pruner, view: () => this };
+  }
+
+  /** The trials of the last snapshot, in order of number. */
+  get trials(): readonly FrozenTrial[] {
+    return this.snapshot;
+  }
+
+  /** The trials of the last snapshot, optionally only those in `states` (the {@link StudyView} samplers and pruners read). */
+  getTrials(options: { states?: readonly TrialState[] } = {}): readonly FrozenTrial[] {
+    const { states } = options;
+    return states === undefined ? this.snapshot : this.snapshot.filter((t) => states.includes(t.state));
+  }
+
+  /** Reloads the snapshot from the storage (to see other processes' trials). */
+  async refresh(): Promise<void> {
+    this.snapshot = await this.storage.getAllTrials(this.studyId);
+  }
+
+  /**
+   * The complete trial with the best value (the first one on ties).
+   *
+   * @throws {SearchError} `bestTrial: study "s" has no complete trial yet`.
+   */
+  get bestTrial(): FrozenTrial {
+    let best: FrozenTrial | undefined;
+    const better = this.direction === 'minimize' ? (a: number, b: number) => a < b : (a: number, b: number) => a > b;
+    for (const t of this.snapshot) {
+      if (t.state === 'complete' && t.value !== undefined && (best === undefined || better(t.value, best.value!))) best = t;
+    }
+    if (best === undefined) failSearch('bestTrial', `study ${JSON.stringify(this.name)} has no complete trial yet`);
+    return best;
+  }
+
+  /** The best trial's value. @throws {SearchError} when no trial is complete. */
+  get bestValue(): number {
+    return this.bestTrial.value!;
+  }
+
+  /** The best trial's parameters. @throws {SearchError} when no trial is complete. */
+  get bestParams(): Readonly<Record<string, ParamValue>> {
+    return this.bestTrial.params;
+  }
+
+  /**
+   * Starts a trial for a custom loop (ask-and-tell): the storage gives it the
+   * next number, the sampler its relative sample.
+   *
+   * @returns A running {@link Trial}; finish it with {@link Study.tell}.
+   * @example
+   * const trial = await study.ask();
+   * const x = trial.suggestFloat('x', -10, 10);
+   * await study.tell(trial, (x - 2) ** 2);
+   */
+  async ask(): Promise<Trial> {
+    return this.askWith(new AbortController().signal);
+  }
+
+  private async askWith(signal: AbortSignal): Promise<Trial> {
+    const record = await this.storage.createTrial(this.studyId);
+    await this.refresh();
+    const trial = new Trial(this.ctx, record, signal);
+    this.live.set(trial.number, trial);
+    trial.startRelative();
+    return trial;
+  }
+
+  /**
+   * Finishes a trial started by {@link Study.ask} (or by another process, by
+   * number): a number makes it `complete` (NaN makes it `failed`, "objective
+   * returned NaN"); `{ state: 'pruned' }` records it as pruned with its last
+   * reported value; `{ state: 'failed', error }` as failed.
+   *
+   * @param trial - The trial or its number.
+   * @param result - The objective's value, or the state to record.
+   * @returns The trial's finished record.
+   * @throws {SearchError} `tell: trial 3 is already finished`; a bad result.
+   * @example
+   * await study.tell(trial, { state: 'pruned' });
+   */
+  async tell(trial: Trial | number, result: TellResult): Promise<FrozenTrial> {
+    const number = typeof trial === 'number' ? trial : trial.number;
+    const live = typeof trial === 'number' ? this.live.get(trial) : trial;
+    let state: TrialState;
+    let value: number | undefined;
+    let error: string | undefined;
+    if (typeof result === 'number') {
+      if (Number.isNaN(result)) [state, error] = ['failed', 'objective returned NaN'];
+      else [state, value] = ['complete', result];
+    } else if (result !== null && typeof result === 'object' && FINISHED.includes(result.state)) {
+      state = result.state;
+      value = result.value;
+      error = 'error' in result ? result.error : undefined;
+      if (state === 'complete' && !(typeof value === 'number' && !Number.isNaN(value))) failSearch('tell', `value is ${show(value)}, expected a number`);
+      if (state === 'pruned' && value === undefined) value = live?.lastReported();
+      if (state === 'failed') {
+        value = undefined;
+        error ??= 'failed';
+      }
+    } else {
+      failSearch('tell', `result is ${show(result)}, expected a number or { state: 'complete' | 'pruned' | 'failed' }`);
+    }
+    if (live !== undefined) {
+      if (live.finished) failSearch('tell', `trial ${number} is already finished`);
+      live.finished = true;
+      try {
+        await live.flush();
+      } catch (e) {
+        [state, value, error] = ['failed', undefined, `storage write failed: ${errorMessage(e)}`];
+      }
+      this.sampler.afterTrial?.(this, live.toFrozen(), state, value);
+    }
+    const ok = await this.storage.setTrialState(this.studyId, number, state, { value, error });
+    this.live.delete(number);
+    await this.refresh();
+    if (!ok) failSearch('tell', `trial ${number} is already finished`);
+    return this.snapshot[number] ?? (await this.storage.getTrial(this.studyId, number));
+  }
+
+  /**
+   * Runs trials: each asks the sampler for parameters through
+   * `trial.suggest*`, evaluates `objective(trial)` and records the result.
+   * A trial whose objective throws, returns NaN or something not a number,
+   * or exceeds `trialTimeoutMs`, is recorded as `failed` with the reason in
+   * its `error` and the study goes on (unless `catch: false`); one that
+   * throws {@link TrialPruned} is recorded as `pruned`.
+   *
+   * @param objective - `(trial) => number | Promise<number>`.
+   * @param options - `trials`, `timeoutMs`, `trialTimeoutMs`, `concurrency`, `signal`, `onTrialComplete`, `catch`.
+   * @returns When no more trials are to start and the running ones are recorded.
+   * @throws {SearchError} bad options; with `catch: false`, the objective's error.
+   * @example
+   * const study = await createStudy({ sampler: randomSampler({ seed: 3 }) });
+   * await study.optimize((t) => (t.suggestFloat('x', -10, 10) - 2) ** 2, { trials: 50 });
+   * study.trials.length;
+   * // => 50
+   */
+  async optimize(objective: Objective, options: OptimizeOptions = {}): Promise<void> {
+    const fn = 'optimize';
+    if (typeof objective !== 'function') failSearch(fn, `objective is ${show(objective)}, expected a function`);
+    const { trials, timeoutMs, trialTimeoutMs, concurrency = 1, signal, onTrialComplete, catch: catchErrors = true } = options;
+    if (trials !== undefined && !(Number.isSafeInteger(trials) && trials >= 0)) failSearch(fn, `trials is ${show(trials)}, expected an integer >= 0`);
+    for (const [k, v] of [['timeoutMs', timeoutMs], ['trialTimeoutMs', trialTimeoutMs]] as const) {
+      if (v !== undefined && !(typeof v === 'number' && v > 0)) failSearch(fn, `${k} is ${show(v)}, expected a number > 0`);
+    }
+    if (!(Number.isSafeInteger(concurrency) && concurrency >= 1)) failSearch(fn, `concurrency is ${show(concurrency)}, expected an integer >= 1`);
+    if (trials === undefined && timeoutMs === undefined && signal === undefined && this.sampler.isExhausted === undefined) {
+      failSearch(fn, 'no stopping rule: give trials, timeoutMs or signal');
+    }
+    const start = Date.now();
+    let started = 0;
+    let stopped = false;
+    let stopError: { e: unknown } | undefined;
+    await this.refresh();
+    const canStart = (): boolean =>
+      !stopped &&
+      (trials === undefined || started < trials) &&
+      (timeoutMs === undefined || Date.now() - start < timeoutMs) &&
+      !(signal?.aborted ?? false) &&
+      !(this.sampler.isExhausted?.(this) ?? false);
+
+    const runOne = async (): Promise<void> => {
+      const controller = new AbortController();
+      let reason: string | undefined;
+      const abort = (why: string): void => {
+        reason ??= why;
+        controller.abort();
+      };
+      const onSignal = (): void => abort('aborted');
+      signal?.addEventListener('abort', onSignal);
+      const timer = trialTimeoutMs === undefined ? undefined : setTimeout(() => abort(`timed out after ${trialTimeoutMs} ms`), trialTimeoutMs);
+      let result: TellResult;
+      let trial: Trial | undefined;
+      try {
+        trial = await this.askWith(controller.signal);
+        const out = objective(trial);
+        let value: unknown = out;
+        if (isThenable(out)) {
+          out.then(undefined, () => undefined); // a late rejection after a timeout is not unhandled
+          value = await new Promise((resolve, reject) => {
+            if (controller.signal.aborted) reject(new AbortedTrial());
+            controller.signal.addEventListener('abort', () => reject(new AbortedTrial()));
+            out.then(resolve, reject);
+          });
+        }
+        if (typeof value !== 'number') result = { state: 'failed', error: `objective returned ${show(value)}, expected a number` };
+        else result = value;
+      } catch (e) {
+        if (trial === undefined) throw e; // the storage or the sampler failed: not a trial's failure
+        if (e instanceof TrialPruned) result = { state: 'pruned' };
+        else if (e instanceof AbortedTrial) result = { state: 'failed', error: reason ?? 'aborted' };
+        else {
+          result = { state: 'failed', error: errorMessage(e) };
+          if (!catchErrors) {
+            stopped = true;
+            stopError ??= { e };
+          }
+        }
+      } finally {
+        if (timer !== undefined) clearTimeout(timer);
+        signal?.removeEventListener('abort', onSignal);
+      }
+      const frozen = await this.tell(trial, result);
+      await onTrialComplete?.(frozen, this);
+    };
+
+    const worker = async (): Promise<void> => {
+      while (canStart()) {
+        started++;
+        try {
+          await runOne();
+        } catch (e) {
+          stopped = true;
+          stopError ??= { e };
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    if (stopError !== undefined) throw stopError.e;
+  }
+
+  /**
+   * The study as plain JSON (name, direction, every trial), for
+   * `JSON.stringify` and {@link loadStudy}.
+   *
+   * @returns A {@link StudyJSON}.
+   * @example
+   * JSON.parse(JSON.stringify(study.toJSON())).trials.length === study.trials.length;
+   * // => true
+   */
+  toJSON(): StudyJSON {
+    return {
+      format: 'tfjs-methodology/study',
+      version: 1,
+      name: this.name,
+      direction: this.direction,
+      trials: this.snapshot.map((t) => ({
+        ...t,
+        value: t.value !== undefined && !Number.isFinite(t.value) ? String(t.value) : t.value,
+        intermediateValues: [...t.intermediateValues],
+      })),
+    };
+  }
+}
+
+/** Internal marker: the trial's signal fired. */
+class AbortedTrial extends Error {}
+
+function isThenable(x: unknown): x is PromiseLike<unknown> {
+  return x !== null && (typeof x === 'object' || typeof x === 'function') && typeof (x as { then?: unknown }).then === 'function';
+}
+
+/** The text recorded as a failed trial's `error`. */
+function errorMessage(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+async function openStudy(options: CreateStudyOptions, fn: string): Promise<Study> {
+  const { direction, sampler = randomSampler(), pruner = nopPruner(), storage = inMemoryStorage(), name, loadIfExists = false } = options;
+  if (direction !== undefined && direction !== 'minimize' && direction !== 'maximize') {
+    failSearch(fn, `direction is ${show(direction)}, expected "minimize" or "maximize"`);
+  }
+  if (name !== undefined && (typeof name !== 'string' || name === '')) failSearch(fn, `name is ${show(name)}, expected a non-empty string`);
+  let studyName = name;
+  if (studyName === undefined) {
+    const taken = new Set((await storage.listStudies()).map((s) => s.name));
+    let i = 0;
+    while (taken.has(`study-${i}`)) i++;
+    studyName = `study-${i}`;
+  }
+  let studyId = await storage.getStudyId(studyName);
+  if (studyId === undefined) {
+    try {
+      studyId = await storage.createStudy(studyName, direction ?? 'minimize');
+    } catch (e) {
+      // Another process created it between our look-up and our write.
+      studyId = loadIfExists && e instanceof SearchError ? await storage.getStudyId(studyName) : undefined;
+      if (studyId === undefined) throw e;
+    }
+  } else if (!loadIfExists) {
+    failSearch(fn, `a study named ${JSON.stringify(studyName)} already exists (pass loadIfExists: true to resume it)`);
+  }
+  const stored = await storage.getStudyDirection(studyId);
+  if (direction !== undefined && direction !== stored) {
+    failSearch(fn, `study ${JSON.stringify(studyName)} is stored with direction ${JSON.stringify(stored)}, not ${JSON.stringify(direction)}`);
+  }
+  const study = new Study(studyName, stored, storage, studyId, sampler, pruner);
+  await study.refresh();
+  return study;
+}
+
+/**
+ * Creates a study, or with `loadIfExists` loads (resumes) the one of that
+ * name in the storage. Async for every storage, since a file or a database
+ * may back it.
+ *
+ * @param options - `direction`, `sampler`, `pruner`, `storage`, `name`, `loadIfExists`.
+ * @returns The {@link Study}, its snapshot loaded.
+ * @throws {SearchError} `createStudy: a study named "s" already exists (pass loadIfExists: true to resume it)`;
+ *   `createStudy: study "s" is stored with direction "minimize", not "maximize"`.
+ * @example
+ * const study = await createStudy({ direction: 'maximize', sampler: randomSampler({ seed: 1 }) });
+ * study.direction;
+ * // => 'maximize'
+ */
+export async function createStudy(options: CreateStudyOptions = {}): Promise<Study> {
+  return openStudy(options, 'createStudy');
+}
+
+/** Options of {@link loadStudy}: the live parts JSON cannot hold. */
+export interface LoadStudyOptions {
+  /** Defaults to `randomSampler({ seed: 0 })`. */
+  readonly sampler?: Sampler;
+  /** Defaults to `nopPruner()`. */
+  readonly pruner?: Pruner;
+  /** Where to put the loaded study. Defaults to a new `inMemoryStorage()`. */
+  readonly storage?: Storage;
+}
+
+/**
+ * Rebuilds a study from `study.toJSON()` (or its `JSON.stringify` text):
+ * same name, direction and trials (numbers, states, parameters,
+ * distributions, values, intermediate values, times, attributes), with the
+ * given sampler and pruner, in a new storage. A trial that was `running` or
+ * `waiting` when saved is loaded as `failed` ("running when the study was
+ * saved"), since nothing will finish it.
+ *
+ * @param json - A {@link StudyJSON} or its text.
+ * @param options - `sampler`, `pruner`, `storage`.
+ * @returns The {@link Study}.
+ * @throws {SearchError} `loadStudy: json.format is "x", expected "tfjs-methodology/study"`; a bad trial.
+ * @example
+ * const copy = await loadStudy(JSON.stringify(study.toJSON()), { sampler: randomSampler({ seed: 1 }) });
+ * copy.bestValue === study.bestValue;
+ * // => true
+ */
+export async function loadStudy(json: StudyJSON | string, options: LoadStudyOptions = {}): Promise<Study> {
+  const fn = 'loadStudy';
+  let data: StudyJSON;
+  try {
+    data = typeof json === 'string' ? (JSON.parse(json) as StudyJSON) : json;
+  } catch (e) {
+    failSearch(fn, `json is not valid JSON (${errorMessage(e)})`);
+  }
+  if (data === null || typeof data !== 'object') failSearch(fn, `json is ${show(data)}, expected a study`);
+  if (data.format !== 'tfjs-methodology/study') failSearch(fn, `json.format is ${show(data.format)}, expected "tfjs-methodology/study"`);
+  if (data.version !== 1) failSearch(fn, `json.version is ${show(data.version)}, expected 1`);
+  if (!Array.isArray(data.trials)) failSearch(fn, `json.trials is ${show(data.trials)}, expected an array`);
+  const storage = options.storage ?? inMemoryStorage();
+  const studyId = await storage.createStudy(data.name, data.direction);
+  for (let i = 0; i < data.trials.length; i++) {
+    const t = data.trials[i]!;
+    if (t.number !== i) failSearch(fn, `json.trials[${i}].number is ${show(t.number)}, expected ${i}`);
+    const unfinished = !FINISHED.includes(t.state);
+    const distributions: Record<string, ReturnType<typeof distributionFromJSON>> = {};
+    for (const [k, d] of Object.entries(t.distributions ?? {})) distributions[k] = distributionFromJSON(d, fn);
+    await storage.createTrial(studyId, {
+      state: unfinished ? 'failed' : t.state,
+      params: t.params,
+      distributions,
+      value: typeof t.value === 'string' ? Number(t.value) : t.value,
+      intermediateValues: new Map(t.intermediateValues as [number, number][]),
+      datetimeStart: t.datetimeStart,
+      datetimeComplete: unfinished ? t.datetimeStart : t.datetimeComplete,
+      error: unfinished ? `${t.state} when the study was saved` : t.error,
+      userAttrs: t.userAttrs,
+      systemAttrs: t.systemAttrs,
+    });
+  }
+  return openStudy({ name: data.name, storage, loadIfExists: true, sampler: options.sampler, pruner: options.pruner }, fn);
+}

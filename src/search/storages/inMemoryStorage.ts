@@ -1,0 +1,90 @@
+import { JournalModel } from './journalModel';
+import type { JournalEvent } from './journalModel';
+import type { Direction, Distribution, FrozenTrial, ParamValue, Storage, StudySummary, TrialFinish, TrialState, TrialTemplate } from '../types';
+
+/**
+ * A storage that keeps studies in this process's memory (the default of
+ * `createStudy`). Lost when the process ends; save a study with
+ * `study.toJSON()` or use `journalFileStorage(path)` to keep it.
+ *
+ * Every write is one event applied to the same replayed model as the journal
+ * file storage, so both behave identically (trial numbers 0, 1, 2, … per
+ * study; the first `setTrialState` that finishes a trial wins and later ones
+ * return `false`; writes to a finished trial throw a `SearchError`).
+ *
+ * @returns A new, empty {@link Storage}.
+ * @example
+ * const storage = inMemoryStorage();
+ * const id = await storage.createStudy('s', 'minimize');
+ * (await storage.createTrial(id)).number;
+ * // => 0
+ */
+export function inMemoryStorage(): Storage {
+  const model = new JournalModel();
+  return new EventStorage((e, fn) => model.apply(e, fn), () => model);
+}
+
+/**
+ * A {@link Storage} over a {@link JournalModel}: `write` records and applies
+ * one event (in memory, or appended to a journal and replayed); `read`
+ * returns the model brought up to date. Internal.
+ */
+export class EventStorage implements Storage {
+  constructor(
+    private readonly write: (e: JournalEvent, fn: string) => unknown | Promise<unknown>,
+    private readonly read: () => JournalModel | Promise<JournalModel>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async createStudy(name: string, direction: Direction): Promise<string> {
+    return (await this.write({ op: 'createStudy', name, direction, time: this.now() }, 'createStudy')) as string;
+  }
+  async getStudyId(name: string): Promise<string | undefined> {
+    return (await this.read()).studyId(name);
+  }
+  async getStudyDirection(studyId: string): Promise<Direction> {
+    return (await this.read()).direction(studyId, 'getStudyDirection');
+  }
+  async listStudies(): Promise<readonly StudySummary[]> {
+    return (await this.read()).list();
+  }
+  async deleteStudy(studyId: string): Promise<void> {
+    await this.write({ op: 'deleteStudy', studyId }, 'deleteStudy');
+  }
+  async createTrial(studyId: string, template: TrialTemplate = {}): Promise<FrozenTrial> {
+    const e: JournalEvent = {
+      op: 'createTrial',
+      studyId,
+      time: this.now(),
+      ...template,
+      params: template.params && { ...template.params },
+      distributions: template.distributions && { ...template.distributions },
+      intermediateValues: template.intermediateValues && [...template.intermediateValues],
+      userAttrs: template.userAttrs && { ...template.userAttrs },
+      systemAttrs: template.systemAttrs && { ...template.systemAttrs },
+    };
+    return (await this.write(e, 'createTrial')) as FrozenTrial;
+  }
+  async setTrialParam(studyId: string, number: number, name: string, distribution: Distribution, value: ParamValue): Promise<void> {
+    await this.write({ op: 'setParam', studyId, number, name, distribution, value }, 'setTrialParam');
+  }
+  async setTrialIntermediateValue(studyId: string, number: number, step: number, value: number): Promise<void> {
+    await this.write({ op: 'setIntermediate', studyId, number, step, value }, 'setTrialIntermediateValue');
+  }
+  async setTrialUserAttr(studyId: string, number: number, key: string, value: unknown): Promise<void> {
+    await this.write({ op: 'setUserAttr', studyId, number, key, value }, 'setTrialUserAttr');
+  }
+  async setTrialSystemAttr(studyId: string, number: number, key: string, value: unknown): Promise<void> {
+    await this.write({ op: 'setSystemAttr', studyId, number, key, value }, 'setTrialSystemAttr');
+  }
+  async setTrialState(studyId: string, number: number, state: TrialState, finish: TrialFinish = {}): Promise<boolean> {
+    const e: JournalEvent = { op: 'setState', studyId, number, state, value: finish.value, error: finish.error, time: finish.datetimeComplete ?? this.now() };
+    return (await this.write(e, 'setTrialState')) as boolean;
+  }
+  async getTrial(studyId: string, number: number): Promise<FrozenTrial> {
+    return (await this.read()).getTrial(studyId, number, 'getTrial');
+  }
+  async getAllTrials(studyId: string, states?: readonly TrialState[]): Promise<readonly FrozenTrial[]> {
+    return (await this.read()).getAllTrials(studyId, states, 'getAllTrials');
+  }
+}

@@ -1,0 +1,278 @@
+import { describe, expect, it } from 'vitest';
+import { createStudy, loadStudy } from '../../src/search/Study';
+import { randomSampler } from '../../src/search/samplers/randomSampler';
+import { inMemoryStorage } from '../../src/search/storages/inMemoryStorage';
+import { SearchError, TrialPruned } from '../../src/search/errors';
+import type { Pruner } from '../../src/search/types';
+
+async function rejects(p: Promise<unknown>, message: string | RegExp): Promise<void> {
+  await expect(p).rejects.toBeInstanceOf(SearchError);
+  await expect(p).rejects.toThrow(message);
+}
+
+describe('createStudy', () => {
+  it('creates an empty minimising study by default', async () => {
+    const study = await createStudy();
+    expect(study.direction).toBe('minimize');
+    expect(study.name).toBe('study-0');
+    expect(study.trials).toEqual([]);
+    expect(() => study.bestTrial).toThrow('bestTrial: study "study-0" has no complete trial yet');
+  });
+  it('refuses a taken name unless loadIfExists, and a different direction', async () => {
+    const storage = inMemoryStorage();
+    await createStudy({ storage, name: 's' });
+    await rejects(createStudy({ storage, name: 's' }), 'createStudy: a study named "s" already exists (pass loadIfExists: true to resume it)');
+    await rejects(createStudy({ storage, name: 's', loadIfExists: true, direction: 'maximize' }), 'createStudy: study "s" is stored with direction "minimize", not "maximize"');
+    expect((await createStudy({ storage, name: 's', loadIfExists: true })).name).toBe('s');
+    expect((await createStudy({ storage })).name).toBe('study-0');
+  });
+});
+
+describe('Study.optimize', () => {
+  it('runs the given number of trials and finds the minimum of a parabola', async () => {
+    const study = await createStudy({ sampler: randomSampler({ seed: 3 }) });
+    await study.optimize((t) => (t.suggestFloat('x', -10, 10) - 2) ** 2, { trials: 200 });
+    expect(study.trials.map((t) => t.number)).toEqual([...Array(200).keys()]);
+    expect(study.trials.every((t) => t.state === 'complete')).toBe(true);
+    expect(study.bestValue).toBeLessThan(0.01);
+    expect(study.bestParams.x as number).toBeCloseTo(2, 1);
+    expect(study.bestTrial.value).toBe(study.bestValue);
+  });
+  it('maximises when asked', async () => {
+    const study = await createStudy({ direction: 'maximize', sampler: randomSampler({ seed: 1 }) });
+    await study.optimize((t) => t.suggestInt('n', 0, 10), { trials: 40 });
+    expect(study.bestValue).toBe(10);
+  });
+  it('is deterministic given the seed', async () => {
+    const run = async () => {
+      const study = await createStudy({ sampler: randomSampler({ seed: 'a' }) });
+      await study.optimize((t) => t.suggestFloat('x', 0, 1) + t.suggestInt('k', 1, 100, { log: true }), { trials: 20 });
+      return study.trials.map((t) => t.params);
+    };
+    expect(await run()).toEqual(await run());
+  });
+  it('records throws, NaN and non-numbers as failed trials with their error and goes on', async () => {
+    const study = await createStudy();
+    let i = 0;
+    await study.optimize(
+      () => {
+        i++;
+        if (i === 1) throw new RangeError('boom');
+        if (i === 2) return NaN;
+        if (i === 3) return 'x' as unknown as number;
+        return 1;
+      },
+      { trials: 4 },
+    );
+    expect(study.trials.map((t) => t.state)).toEqual(['failed', 'failed', 'failed', 'complete']);
+    expect(study.trials.map((t) => t.error)).toEqual(['RangeError: boom', 'objective returned NaN', 'objective returned "x", expected a number', undefined]);
+    expect(study.trials[0]!.value).toBeUndefined();
+  });
+  it('with catch: false records the failure and rethrows the error', async () => {
+    const study = await createStudy();
+    const err = new Error('stop');
+    await expect(study.optimize(() => { throw err; }, { trials: 5, catch: false })).rejects.toBe(err);
+    expect(study.trials.map((t) => t.state)).toEqual(['failed']);
+  });
+  it('fails a trial that exceeds trialTimeoutMs', async () => {
+    const study = await createStudy();
+    await study.optimize(
+      (t) => new Promise<number>((resolve) => { const h = setTimeout(() => resolve(1), 5000); t.signal.addEventListener('abort', () => clearTimeout(h)); }),
+      { trials: 1, trialTimeoutMs: 20 },
+    );
+    expect(study.trials[0]!.state).toBe('failed');
+    expect(study.trials[0]!.error).toBe('timed out after 20 ms');
+  });
+  it('stops starting trials after timeoutMs', async () => {
+    const study = await createStudy();
+    const t0 = Date.now();
+    await study.optimize(async () => { await new Promise((r) => setTimeout(r, 10)); return 1; }, { timeoutMs: 60 });
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(study.trials.length).toBeGreaterThan(1);
+    expect(study.trials.length).toBeLessThan(10);
+  });
+  it('stops on an AbortSignal and fails the running trials as aborted', async () => {
+    const study = await createStudy();
+    const controller = new AbortController();
+    await study.optimize(
+      (t) => {
+        if (t.number === 2) controller.abort();
+        return new Promise<number>((resolve) => setTimeout(() => resolve(1), t.number === 2 ? 1000 : 0));
+      },
+      { signal: controller.signal },
+    );
+    expect(study.trials.map((t) => t.state)).toEqual(['complete', 'complete', 'failed']);
+    expect(study.trials[2]!.error).toBe('aborted');
+  });
+  it('runs trials concurrently, with contiguous numbers', async () => {
+    const study = await createStudy();
+    let running = 0, peak = 0;
+    await study.optimize(
+      async (t) => {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((r) => setTimeout(r, 5));
+        running--;
+        return t.suggestFloat('x', 0, 1);
+      },
+      { trials: 12, concurrency: 4 },
+    );
+    expect(peak).toBe(4);
+    expect(study.trials.map((t) => t.number)).toEqual([...Array(12).keys()]);
+    expect(study.trials.every((t) => t.state === 'complete')).toBe(true);
+  });
+  it('calls onTrialComplete with each finished record', async () => {
+    const study = await createStudy();
+    const seen: number[] = [];
+    await study.optimize(() => 3, { trials: 3, onTrialComplete: (t, s) => { seen.push(t.number); expect(s).toBe(study); expect(t.value).toBe(3); } });
+    expect(seen).toEqual([0, 1, 2]);
+  });
+  it('records a trial that throws TrialPruned as pruned with its last report', async () => {
+    const pruneAtTwo: Pruner = { prune: (_s, t) => t.intermediateValues.size >= 2 };
+    const study = await createStudy({ pruner: pruneAtTwo });
+    await study.optimize(
+      (t) => {
+        for (let step = 0; step < 5; step++) {
+          t.report(10 - step, step);
+          if (t.shouldPrune()) throw new TrialPruned();
+        }
+        return 0;
+      },
+      { trials: 1 },
+    );
+    const [t] = study.trials;
+    expect(t!.state).toBe('pruned');
+    expect(t!.value).toBe(9);
+    expect([...t!.intermediateValues]).toEqual([[0, 10], [1, 9]]);
+  });
+  it('rejects bad options and an objective without stopping rule', async () => {
+    const study = await createStudy();
+    await rejects(study.optimize(() => 1), 'optimize: no stopping rule: give trials, timeoutMs or signal');
+    await rejects(study.optimize(() => 1, { trials: -1 }), 'optimize: trials is -1, expected an integer >= 0');
+    await rejects(study.optimize(() => 1, { trials: 1, concurrency: 0 }), 'optimize: concurrency is 0, expected an integer >= 1');
+  });
+});
+
+describe('Trial', () => {
+  it('returns the same value for the same name and throws naming both ranges for another range', async () => {
+    const study = await createStudy();
+    const trial = await study.ask();
+    const a = trial.suggestFloat('lr', 1e-3, 1e-1, { log: true });
+    expect(trial.suggestFloat('lr', 1e-3, 1e-1, { log: true })).toBe(a);
+    expect(() => trial.suggestFloat('lr', 0.01, 1)).toThrow('suggestFloat: "lr" was suggested as float in [0.001, 0.1] (log), now as float in [0.01, 1]');
+    expect(() => trial.suggestInt('lr', 1, 2)).toThrow('suggestInt: "lr" was suggested as float in [0.001, 0.1] (log), now as int in [1, 2]');
+  });
+  it('respects each distribution', async () => {
+    const study = await createStudy({ sampler: randomSampler({ seed: 9 }) });
+    await study.optimize(
+      (t) => {
+        const f = t.suggestFloat('f', -1, 1);
+        const l = t.suggestFloat('l', 1e-4, 1, { log: true });
+        const s = t.suggestFloat('s', 0, 1, { step: 0.25 });
+        const i = t.suggestInt('i', -3, 3, { step: 3 });
+        const li = t.suggestInt('li', 1, 1000, { log: true });
+        const c = t.suggestCategorical('c', ['a', null, true]);
+        expect(f).toBeGreaterThanOrEqual(-1);
+        expect(f).toBeLessThanOrEqual(1);
+        expect(l).toBeGreaterThanOrEqual(1e-4);
+        expect([0, 0.25, 0.5, 0.75, 1]).toContain(s);
+        expect([-3, 0, 3]).toContain(i);
+        expect(Number.isInteger(li) && li >= 1 && li <= 1000).toBe(true);
+        expect(['a', null, true]).toContain(c);
+        return 0;
+      },
+      { trials: 300 },
+    );
+    const logs = study.trials.map((t) => Math.log10(t.params.l as number));
+    // log-uniform: about a quarter of the draws in each decade of [1e-4, 1]
+    const firstDecade = logs.filter((x) => x < -3).length / logs.length;
+    expect(firstDecade).toBeGreaterThan(0.17);
+    expect(firstDecade).toBeLessThan(0.33);
+    expect(new Set(study.trials.map((t) => t.params.c)).size).toBe(3);
+  });
+  it('supports conditional spaces', async () => {
+    const study = await createStudy({ sampler: randomSampler({ seed: 2 }) });
+    await study.optimize(
+      (t) => {
+        const kind = t.suggestCategorical('kind', ['linear', 'mlp']);
+        if (kind === 'mlp') return t.suggestInt('units', 1, 64);
+        return t.suggestFloat('c', 0, 1);
+      },
+      { trials: 30 },
+    );
+    for (const t of study.trials) {
+      expect(Object.keys(t.params).sort()).toEqual(t.params.kind === 'mlp' ? ['kind', 'units'] : ['c', 'kind']);
+      expect(Object.keys(t.distributions).sort()).toEqual(Object.keys(t.params).sort());
+    }
+  });
+  it('rejects a non-finite report and use after the trial is told', async () => {
+    const study = await createStudy();
+    const trial = await study.ask();
+    expect(() => trial.report(NaN, 0)).toThrow('report: value is NaN, expected a finite number');
+    expect(() => trial.report(1, 0.5)).toThrow('report: step is 0.5, expected an integer >= 0');
+    trial.report(1, 0);
+    trial.report(2, 0);
+    expect([...trial.intermediateValues]).toEqual([[0, 1]]);
+    trial.setUserAttr('note', 'hi');
+    await study.tell(trial, 5);
+    expect(() => trial.suggestFloat('x', 0, 1)).toThrow('suggestFloat: trial 0 is already finished');
+    expect(study.trials[0]!.userAttrs).toEqual({ note: 'hi' });
+  });
+});
+
+describe('ask and tell', () => {
+  it('drive a custom loop', async () => {
+    const study = await createStudy({ sampler: randomSampler({ seed: 5 }) });
+    for (let i = 0; i < 10; i++) {
+      const trial = await study.ask();
+      const x = trial.suggestFloat('x', -10, 10);
+      await study.tell(trial, (x - 2) ** 2);
+    }
+    expect(study.trials.length).toBe(10);
+    expect(study.trials.every((t) => t.state === 'complete' && t.durationMs !== undefined)).toBe(true);
+  });
+  it('tell accepts a number, pruned and failed states, and refuses a second tell', async () => {
+    const study = await createStudy();
+    const a = await study.ask();
+    const b = await study.ask();
+    const c = await study.ask();
+    b.report(7, 3);
+    expect((await study.tell(a, { state: 'failed', error: 'oom' })).error).toBe('oom');
+    expect((await study.tell(b.number, { state: 'pruned' })).value).toBe(7);
+    expect((await study.tell(c, NaN)).state).toBe('failed');
+    await rejects(study.tell(a, 1), 'tell: trial 0 is already finished');
+    await rejects(study.tell(await study.ask(), { state: 'bogus' } as never), /tell: result is/);
+  });
+});
+
+describe('toJSON and loadStudy', () => {
+  it('round-trip a study through JSON text', async () => {
+    const study = await createStudy({ name: 'round', direction: 'maximize', sampler: randomSampler({ seed: 4 }) });
+    await study.optimize(
+      (t) => {
+        t.report(1, 0);
+        t.setUserAttr('k', [1, 2]);
+        if (t.number === 3) throw new Error('bad');
+        if (t.number === 4) return Infinity;
+        return t.suggestFloat('x', 0, 1) + (t.suggestCategorical('b', [true, false]) ? 1 : 0);
+      },
+      { trials: 6 },
+    );
+    const pending = await study.ask();
+    pending.suggestInt('n', 1, 3);
+    const text = JSON.stringify(study.toJSON());
+    const copy = await loadStudy(text);
+    expect(copy.name).toBe('round');
+    expect(copy.direction).toBe('maximize');
+    expect(copy.trials.slice(0, 6)).toEqual(study.trials.slice(0, 6));
+    expect(copy.bestValue).toBe(Infinity);
+    expect(copy.trials[6]!.state).toBe('failed');
+    expect(copy.trials[6]!.error).toBe('running when the study was saved');
+    await copy.optimize(() => 0, { trials: 1 });
+    expect(copy.trials.at(-1)!.number).toBe(7);
+  });
+  it('rejects what is not a study', async () => {
+    await rejects(loadStudy('{"format":"x"}'), 'loadStudy: json.format is "x", expected "tfjs-methodology/study"');
+    await rejects(loadStudy('{'), /loadStudy: json is not valid JSON/);
+  });
+});
