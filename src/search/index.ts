@@ -8,3 +8,4 @@ export * from './Study';
 export { inMemoryStorage } from './storages/inMemoryStorage';
 export * from './samplers/randomSampler';
 export * from './pruners/nopPruner';
+export * from './samplers/tpe';
