@@ -9,3 +9,5 @@ export { inMemoryStorage } from './storages/inMemoryStorage';
 export * from './samplers/randomSampler';
 export * from './pruners/nopPruner';
 export * from './samplers/tpe';
+export { journalFileStorage } from './storages/journalFileStorage';
+export type { JournalFileStorage, JournalFileStorageOptions, CorruptJournalLine } from './storages/journalFileStorage';
