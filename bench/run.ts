@@ -1,6 +1,10 @@
 // npm run bench: times averagePrecision, rocAuc, precisionRecallCurve and the
 // binned BinaryScoreAccumulator against Float64Array.prototype.sort of the
-// same scores, measured interleaved in the same run, and writes RESULTS.md.
+// same scores, measured interleaved in the same run, and writes the "ranking"
+// section of bench/RESULTS.md; then runs the other modules' benchmarks that
+// plug in here (bench/selective.ts), each writing its own section.
+// BENCH_ONLY=ranking skips the others; BENCH_SIZES=1e5,1e6 and BENCH_SKLEARN=0
+// shorten the ranking run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -8,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { averagePrecision, precisionRecallCurve, rocAuc } from '../src/metrics/index';
 import { makeProblem, median, memoryPerExample, time, type Problem } from './ranking';
+import { writeResultsSection } from './writeResultsSection';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const SIZES = (process.env.BENCH_SIZES ?? '1e5,1e6,1e7').split(',').map(Number);
@@ -139,15 +144,23 @@ async function main(): Promise<void> {
     }
   }
   const md = report(rows, accNote);
-  writeFileSync(join(here, 'RESULTS.md'), md);
-  process.stdout.write('\n' + md);
+  writeResultsSection('ranking', md);
+  process.stdout.write('\n' + md + '\n');
+  if (process.env.BENCH_ONLY !== 'ranking' && existsSync(join(here, 'selective.ts'))) {
+    const { benchSelective } = (await import('./selective')) as {
+      benchSelective: () => Promise<{ markdown: string }>;
+    };
+    const { markdown } = await benchSelective();
+    writeResultsSection('selective', markdown);
+    process.stdout.write('\n' + markdown + '\n');
+  }
 }
 
 function report(rows: Row[], accNote: string): string {
   const cpu = os.cpus();
   const lines: string[] = [];
-  lines.push('# Ranking metrics benchmark', '');
-  lines.push('Written by `npm run bench` (`bench/run.ts`). Do not edit by hand.', '');
+  lines.push('## Ranking metrics: averagePrecision, rocAuc, precisionRecallCurve, binned accumulator', '');
+  lines.push('Written by `npm run bench` (`bench/run.ts`, section "ranking"). Do not edit by hand.', '');
   lines.push(`- Date: ${new Date().toISOString()}`);
   lines.push(`- Machine: ${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`);
   lines.push(`- Node ${process.version} (V8 ${process.versions.v8}); load average (1, 5, 15 min) at the start: ${loadAtStart.map((x) => x.toFixed(2)).join(', ')}, at the end: ${os.loadavg().map((x) => x.toFixed(2)).join(', ')} (the 2 cores are shared: a load above 2 means other processes competed for them, which slows the sort and the metrics alike but not exactly in proportion)`);
@@ -160,7 +173,7 @@ function report(rows: Row[], accNote: string): string {
   lines.push('Reference: `Float64Array.prototype.sort` of a copy of the same scores (copy not timed), timed interleaved with the metrics in each run; ');
   lines.push('every figure is the median over the runs; ratio = metric time / sort time in the same run set.');
   lines.push('');
-  lines.push('## Times and ratios to the sort', '');
+  lines.push('### Times and ratios to the sort', '');
   lines.push('| n | positives | runs | sort (ms) | function | ms | ratio | target at 10^7 | result |');
   lines.push('|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
@@ -173,7 +186,7 @@ function report(rows: Row[], accNote: string): string {
     }
   }
   lines.push('');
-  lines.push('## Memory', '');
+  lines.push('### Memory', '');
   lines.push('Typed-array bytes per example allocated by one call and still uncollected when it returns, after a full GC just before it ');
   lines.push('(`process.memoryUsage().arrayBuffers` delta; the result is included). This is the call\'s peak typed-array memory unless V8 ');
   lines.push('collected garbage during the call (which could only make the figure lower than the peak). RSS delta for reference (noisy). Target: peak extra ≤ 40 bytes per example.');
@@ -187,7 +200,7 @@ function report(rows: Row[], accNote: string): string {
     }
   }
   if (rows.some((r) => r.sklearn)) {
-    lines.push('', '## scikit-learn side by side (same data, same machine, median ms)', '');
+    lines.push('', '### scikit-learn side by side (same data, same machine, median ms)', '');
     lines.push('| n | positives | numpy sort | average_precision_score | roc_auc_score | precision_recall_curve | ours: AP / AUC / PR curve |');
     lines.push('|---|---|---|---|---|---|---|');
     for (const r of rows) {
