@@ -152,7 +152,13 @@ export class Study implements StudyView {
     await this.refresh();
     const trial = new Trial(this.ctx, record, signal);
     this.live.set(trial.number, trial);
-    trial.startRelative();
+    try {
+      trial.startRelative();
+    } catch (e) {
+      // The trial exists in the storage: record why it could not start rather than leave it running.
+      await this.tell(trial, { state: 'failed', error: errorMessage(e) });
+      throw e;
+    }
     return trial;
   }
 

@@ -136,7 +136,8 @@ export class Trial {
     }
     let value: ParamValue;
     if (isSingle(d)) value = singleValue(d);
-    else if (name in this.relativeParams && this.relativeSpace[name] !== undefined && distributionsEqual(this.relativeSpace[name], d)) {
+    else if (name in this.relativeParams && containsValue(d, this.relativeParams[name])) {
+      // As Optuna: a relative value is used when it fits the distribution asked for (a grid value in a float range, say).
       value = this.relativeParams[name]!;
     } else value = this.ctx.sampler.sampleIndependent(this.ctx.view(), this.toFrozen(), name, d);
     if (!containsValue(d, value)) failSearch(fn, `the sampler proposed ${show(value)} for ${JSON.stringify(name)}, outside ${describeDistribution(d)}`);

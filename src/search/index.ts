@@ -17,3 +17,8 @@ export { successiveHalvingPruner } from './pruners/successiveHalvingPruner';
 export type { SuccessiveHalvingPrunerOptions } from './pruners/successiveHalvingPruner';
 export { hyperbandPruner } from './pruners/hyperbandPruner';
 export type { HyperbandPrunerOptions } from './pruners/hyperbandPruner';
+export { gridSampler } from './samplers/gridSampler';
+export type { GridSampler, GridSamplerOptions } from './samplers/gridSampler';
+export { qmcSampler } from './samplers/qmcSampler';
+export type { QmcSamplerOptions } from './samplers/qmcSampler';
+export * from './samplers/gp';
