@@ -280,11 +280,12 @@ export class Study implements StudyView {
             out.then(resolve, reject);
           });
         }
-        if (typeof value !== 'number') result = { state: 'failed', error: `objective returned ${show(value)}, expected a number` };
+        if (trial.prunedByCallback) result = { state: 'pruned' };
+        else if (typeof value !== 'number') result = { state: 'failed', error: `objective returned ${show(value)}, expected a number` };
         else result = value;
       } catch (e) {
         if (trial === undefined) throw e; // the storage or the sampler failed: not a trial's failure
-        if (e instanceof TrialPruned) result = { state: 'pruned' };
+        if (e instanceof TrialPruned || trial.prunedByCallback) result = { state: 'pruned' };
         else if (e instanceof AbortedTrial) result = { state: 'failed', error: reason ?? 'aborted' };
         else {
           result = { state: 'failed', error: errorMessage(e) };

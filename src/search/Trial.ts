@@ -50,6 +50,8 @@ export class Trial {
   private writeError: unknown = undefined;
   /** @internal set by the study when the trial is told. */
   finished = false;
+  /** @internal set by `pruningCallback` when it stopped training. */
+  prunedByCallback = false;
 
   /** @internal Use `study.ask()`. */
   constructor(ctx: TrialContext, record: FrozenTrial, signal: AbortSignal) {
@@ -232,6 +234,11 @@ export class Trial {
   async flush(): Promise<void> {
     await this.writes;
     if (this.writeError !== undefined) throw this.writeError;
+  }
+
+  /** @internal Marks the trial as pruned by a training callback: `optimize` records it as pruned whatever the objective returns. */
+  markPruned(): void {
+    this.prunedByCallback = true;
   }
 
   /** @internal The last reported value (the value of a pruned trial). */

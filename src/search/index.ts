@@ -22,3 +22,5 @@ export type { GridSampler, GridSamplerOptions } from './samplers/gridSampler';
 export { qmcSampler } from './samplers/qmcSampler';
 export type { QmcSamplerOptions } from './samplers/qmcSampler';
 export * from './samplers/gp';
+export { pruningCallback, PruningCallback } from './pruningCallback';
+export type { PruningCallbackOptions } from './pruningCallback';
