@@ -24,3 +24,6 @@ export type { QmcSamplerOptions } from './samplers/qmcSampler';
 export * from './samplers/gp';
 export { pruningCallback, PruningCallback } from './pruningCallback';
 export type { PruningCallbackOptions } from './pruningCallback';
+export * from './analysis/optimizationHistory';
+export * from './analysis/slices';
+export * from './analysis/intermediateValueCurves';
