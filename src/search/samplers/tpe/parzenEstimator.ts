@@ -135,7 +135,7 @@ export class ParzenEstimator {
       if (settings.multivariate) {
         sigmas.fill(sigma0 * range);
       } else {
-        const order = Array.from(mus.keys()).sort((a, b) => mus[a]! - mus[b]! || a - b);
+        const order = argsort(mus);
         const e = new Float64Array(K + 2);
         e[0] = low;
         for (let i = 0; i < K; i++) e[i + 1] = mus[order[i]!]!;
@@ -252,4 +252,19 @@ function toExternal(ker: NumericKernels, x: number): number {
 /** An external numeric sample or category index → the parameter value. */
 export function toParamValue(d: Distribution, x: number): ParamValue {
   return d.type === 'categorical' ? d.choices[x]! : x;
+}
+
+/** Indices that sort `v` ascending, ties by index (a stable insertion sort: K is at most a few hundred kernels). */
+function argsort(v: Float64Array): Uint32Array {
+  const order = new Uint32Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]!;
+    let j = i;
+    while (j > 0 && v[order[j - 1]!]! > x) {
+      order[j] = order[j - 1]!;
+      j--;
+    }
+    order[j] = i;
+  }
+  return order;
 }

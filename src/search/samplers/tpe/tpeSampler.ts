@@ -50,13 +50,6 @@ export interface TpeSamplerOptions {
   readonly weights?: (n: number) => ArrayLike<number>;
 }
 
-/** A trial's rank key: lexicographic (step key, loss), as Optuna 3.1's `_get_observation_pairs`. */
-interface Scored {
-  readonly trial: FrozenTrial;
-  readonly stepKey: number;
-  readonly loss: number;
-}
-
 /**
  * The tree-structured Parzen estimator sampler (TPE).
  *
@@ -116,53 +109,71 @@ export function tpeSampler(options: TpeSamplerOptions = {}): Sampler {
   };
   const states: readonly TrialState[] = constantLiar ? ['complete', 'pruned', 'running'] : ['complete', 'pruned'];
 
-  /** The scored trials of the study, in order of number. */
-  const scoredTrials = (study: StudyView, current: FrozenTrial): Scored[] => {
+  /**
+   * Fits l and g to the trials holding every parameter of `space`, draws
+   * candidates, returns the best; `undefined` during the startup trials.
+   */
+  const propose = (study: StudyView, current: FrozenTrial, names: readonly string[], space: readonly Distribution[]): ParamValue[] | undefined => {
     const sign = study.direction === 'maximize' ? -1 : 1;
-    const out: Scored[] = [];
-    for (const t of study.getTrials({ states })) {
+    const all = study.getTrials({ states });
+    // Rank keys, lexicographic (stepKey, loss), as Optuna 3.1's _get_observation_pairs:
+    // completed trials first by value, then pruned ones (stopped later first, then
+    // by their last value), then (with the constant liar) running ones.
+    const trials: FrozenTrial[] = [];
+    const stepKey = new Float64Array(all.length), loss = new Float64Array(all.length);
+    let n = 0;
+    for (const t of all) {
       if (t.number === current.number) continue;
+      const i = trials.length;
       if (t.state === 'complete') {
         if (t.value === undefined || Number.isNaN(t.value)) continue;
-        out.push({ trial: t, stepKey: -Infinity, loss: sign * t.value });
+        stepKey[i] = -Infinity;
+        loss[i] = sign * t.value;
       } else if (t.state === 'pruned') {
         let step = -Infinity, value = NaN;
-        for (const [s, v] of t.intermediateValues) if (s > step) [step, value] = [s, v];
-        if (step === -Infinity) out.push({ trial: t, stepKey: 1, loss: 0 });
-        else out.push({ trial: t, stepKey: -step, loss: Number.isNaN(value) ? Infinity : sign * value });
+        for (const [st, v] of t.intermediateValues) if (st > step) [step, value] = [st, v];
+        if (step === -Infinity) [stepKey[i], loss[i]] = [1, 0];
+        else [stepKey[i], loss[i]] = [-step, Number.isNaN(value) ? Infinity : sign * value];
       } else {
-        out.push({ trial: t, stepKey: Infinity, loss: Infinity });
+        [stepKey[i], loss[i]] = [Infinity, Infinity];
       }
+      if (t.state !== 'running') n++;
+      trials.push(t);
     }
-    return out;
-  };
-
-  /** Fits l and g to the trials holding every parameter of `space`, draws candidates, returns the best. */
-  const propose = (study: StudyView, current: FrozenTrial, names: readonly string[], space: readonly Distribution[]): ParamValue[] | undefined => {
-    const scored = scoredTrials(study, current);
-    const n = scored.reduce((c, s) => c + (s.stepKey < Infinity ? 1 : 0), 0);
     if (n < startupTrials) return undefined;
-    const nBelow = Math.max(0, Math.min(scored.length, Math.floor(gamma(n))));
-    const order = Array.from(scored.keys()).sort((a, b) => scored[a]!.stepKey - scored[b]!.stepKey || cmpLoss(scored[a]!.loss, scored[b]!.loss) || a - b);
-    const isBelow = new Uint8Array(scored.length);
+    const m = trials.length;
+    const nBelow = Math.max(0, Math.min(m, Math.floor(gamma(n))));
+    const order = new Uint32Array(m);
+    for (let i = 0; i < m; i++) order[i] = i;
+    order.sort((a, b) => stepKey[a]! - stepKey[b]! || (loss[a]! < loss[b]! ? -1 : loss[a]! > loss[b]! ? 1 : 0) || a - b);
+    const isBelow = new Uint8Array(m);
     for (let i = 0; i < nBelow; i++) isBelow[order[i]!] = 1;
-    const groups: [number[][], number[][]] = [names.map(() => []), names.map(() => [])];
-    for (let i = 0; i < scored.length; i++) {
-      const t = scored[i]!.trial;
-      // A trial enters only if it holds every parameter with a value the current range contains.
-      if (!names.every((name, j) => name in t.params && containsValue(space[j]!, t.params[name]))) continue;
-      const g = groups[isBelow[i] ? 0 : 1];
-      names.forEach((name, j) => g[j]!.push(toInternal(space[j]!, t.params[name]!)));
+    // A trial enters only if it holds every parameter with a value the current range contains.
+    const D = names.length;
+    const holds = new Uint8Array(m);
+    let nb = 0, na = 0;
+    for (let i = 0; i < m; i++) {
+      const params = trials[i]!.params;
+      let ok = 1;
+      for (let j = 0; j < D && ok; j++) if (!(names[j]! in params) || !containsValue(space[j]!, params[names[j]!])) ok = 0;
+      holds[i] = ok;
+      if (ok) isBelow[i] ? nb++ : na++;
     }
-    const [below, above] = groups.map((g) => g.map((col) => Float64Array.from(col)));
-    const lower = new ParzenEstimator(below!, space, weightsOf(below![0]!.length), settings);
-    const upper = new ParzenEstimator(above!, space, weightsOf(above![0]!.length), settings);
+    const below = names.map(() => new Float64Array(nb)), above = names.map(() => new Float64Array(na));
+    for (let i = 0, ib = 0, ia = 0; i < m; i++) {
+      if (!holds[i]) continue;
+      const params = trials[i]!.params;
+      const [cols, k] = isBelow[i] ? [below, ib++] : [above, ia++];
+      for (let j = 0; j < D; j++) cols[j]![k] = toInternal(space[j]!, params[names[j]!]!);
+    }
+    const lower = new ParzenEstimator(below, space, weightsOf(nb), settings);
+    const upper = new ParzenEstimator(above, space, weightsOf(na), settings);
     const candidates = lower.sample(rng, nEiCandidates);
     const ll = lower.logPdf(candidates), lg = upper.logPdf(candidates);
     let best = 0, bestScore = -Infinity;
     for (let i = 0; i < nEiCandidates; i++) {
-      const s = ll[i]! - lg[i]!;
-      if (s > bestScore) [best, bestScore] = [i, s];
+      const sc = ll[i]! - lg[i]!;
+      if (sc > bestScore) [best, bestScore] = [i, sc];
     }
     return space.map((d, j) => toParamValue(d, candidates[j]![best]!));
   };
@@ -185,10 +196,6 @@ export function tpeSampler(options: TpeSamplerOptions = {}): Sampler {
       return values ? values[0]! : fromUnit(distribution, rng());
     },
   };
-}
-
-function cmpLoss(a: number, b: number): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function readFlag(value: boolean | undefined, fallback: boolean, fn: string, arg: string): boolean {
