@@ -5,16 +5,24 @@
 // spread over many orders of magnitude) and scatters each class into its
 // buckets; level 2 redistributes each bucket (a few thousand values, in cache)
 // linearly in value between its own min and max, then finishes the few
-// values per sub-bucket by insertion sort (the typed sort for rare large
-// clumps). Both maps are monotone, so equal values always meet and the result
-// is exactly the ascending order the typed sort gives (up to -0/+0, which
-// compare equal).
+// values per sub-bucket by insertion sort (the typed sort, or a quicksort of
+// score/weight pairs, for rare large clumps). Both maps are monotone, so
+// equal values always meet and the result is exactly the ascending order the
+// typed sort gives (up to -0/+0, which compare equal).
 
 import { highWord } from './locate';
 
 const SMALL = 1 << 14;
-/** Buckets larger than this (clumped scores) take the typed sort, bounding the scratch memory. */
+/** Buckets larger than this (clumped scores) are sorted directly, bounding the scratch memory. */
 const CAP = 1 << 16;
+
+/** Each class's scores sorted ascending, with their weights alongside when weighted. */
+export interface SortedByClass {
+  pos: Float64Array;
+  neg: Float64Array;
+  posW?: Float64Array;
+  negW?: Float64Array;
+}
 
 /**
  * The scores of the positives and of the negatives, each sorted ascending.
@@ -26,231 +34,115 @@ export function sortByClass(
   p: number,
   small = SMALL,
 ): [pos: Float64Array, neg: Float64Array] {
-  const n = scores.length;
-  const pos = new Float64Array(p);
-  const neg = new Float64Array(n - p);
-  if (n < small || n < 2) {
-    for (let i = 0, a = 0, b = 0; i < n; i++) {
-      if (labels[i]) pos[a++] = scores[i];
-      else neg[b++] = scores[i];
-    }
-    return [pos.sort(), neg.sort()];
-  }
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = scores[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const hw = highWord();
-  const words = new Uint32Array(scores.buffer, scores.byteOffset, 2 * n);
-  const mw = new Uint32Array(Float64Array.of(min, max).buffer);
-  const key = (h: number) => (h > 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0);
-  const base = key(mw[hw]);
-  let buckets = 1;
-  while (buckets * 2048 < n && buckets < 1 << 15) buckets *= 2;
-  const scale = buckets / (key(mw[2 + hw]) - base + 1);
-  const offP = new Int32Array(buckets + 1);
-  const offN = new Int32Array(buckets + 1);
-  for (let i = 0; i < n; i++) {
-    const h = words[2 * i + hw];
-    const b = Math.floor(((h > 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0) - base) * scale);
-    if (labels[i]) offP[b + 1]++;
-    else offN[b + 1]++;
-  }
-  let largest = 0;
-  for (let b = 0; b < buckets; b++) {
-    largest = Math.max(largest, offP[b + 1], offN[b + 1]);
-    offP[b + 1] += offP[b];
-    offN[b + 1] += offN[b];
-  }
-  const atP = offP.slice(0, buckets);
-  const atN = offN.slice(0, buckets);
-  for (let i = 0; i < n; i++) {
-    const h = words[2 * i + hw];
-    const b = Math.floor(((h > 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0) - base) * scale);
-    if (labels[i]) pos[atP[b]++] = scores[i];
-    else neg[atN[b]++] = scores[i];
-  }
-  largest = Math.min(largest, CAP);
-  const tmp = new Float64Array(largest);
-  const count = new Int32Array(largest + 1);
-  for (let b = 0; b < buckets; b++) {
-    fineSort(pos, offP[b], offP[b + 1], tmp, count);
-    fineSort(neg, offN[b], offN[b + 1], tmp, count);
-  }
-  return [pos, neg];
-}
-
-/** Sorts a[lo..hi) by a counting pass linear in value, then insertion sort. */
-function fineSort(a: Float64Array, lo: number, hi: number, tmp: Float64Array, count: Int32Array): void {
-  const m = hi - lo;
-  if (m <= 24) {
-    insertion(a, lo, hi);
-    return;
-  }
-  if (m > tmp.length) {
-    a.subarray(lo, hi).sort();
-    return;
-  }
-  let min = a[lo];
-  let max = min;
-  for (let i = lo + 1; i < hi; i++) {
-    const v = a[i];
-    if (v < min) min = v;
-    else if (v > max) max = v;
-  }
-  if (min === max) return;
-  const f = m;
-  const scale = f / (max - min);
-  if (!(scale > 0 && scale < Infinity)) {
-    a.subarray(lo, hi).sort();
-    return;
-  }
-  count.fill(0, 0, f + 1);
-  for (let i = lo; i < hi; i++) {
-    const k = Math.floor((a[i] - min) * scale);
-    count[(k < f ? k : f - 1) + 1]++;
-  }
-  for (let k = 0; k < f; k++) count[k + 1] += count[k];
-  for (let i = lo; i < hi; i++) {
-    const v = a[i];
-    const k = Math.floor((v - min) * scale);
-    tmp[count[k < f ? k : f - 1]++] = v;
-  }
-  // count[k] is now the end of sub-bucket k; copy back and finish each.
-  for (let i = 0; i < m; i++) a[lo + i] = tmp[i];
-  let start = 0;
-  for (let k = 0; k < f; k++) {
-    const end = count[k];
-    const size = end - start;
-    if (size > 24) a.subarray(lo + start, lo + end).sort();
-    else if (size > 1) insertion(a, lo + start, lo + end);
-    start = end;
-  }
-}
-
-function insertion(a: Float64Array, lo: number, hi: number): void {
-  for (let i = lo + 1; i < hi; i++) {
-    const v = a[i];
-    let j = i - 1;
-    while (j >= lo && a[j] > v) {
-      a[j + 1] = a[j];
-      j--;
-    }
-    a[j + 1] = v;
-  }
-}
-
-/** Each class's scores of non-zero weight, sorted ascending, with their weights alongside. */
-export interface SortedWeighted {
-  pos: Float64Array;
-  posW: Float64Array;
-  neg: Float64Array;
-  negW: Float64Array;
+  const s = distribute(labels, scores, undefined, p, scores.length - p, small);
+  return [s.pos, s.neg];
 }
 
 /**
  * {@link sortByClass} carrying weights: examples of weight 0 are left out
  * (they do not change any curve, and scikit-learn >= 1.3 drops their
  * thresholds), the rest sorted per class with each weight next to its score.
- * Clumps the distribution cannot split are finished by a quicksort of the pairs.
  */
 export function sortByClassWeighted(
   labels: Uint8Array,
   scores: Float64Array,
   weights: Float64Array,
   small = SMALL,
-): SortedWeighted {
-  const n = scores.length;
+): Required<SortedByClass> {
   let p = 0;
   let q = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < labels.length; i++) {
     if (weights[i] === 0) continue;
     if (labels[i]) p++;
     else q++;
   }
-  const pos = new Float64Array(p);
-  const posW = new Float64Array(p);
-  const neg = new Float64Array(q);
-  const negW = new Float64Array(q);
-  if (n < small || n < 2) {
-    for (let i = 0, a = 0, b = 0; i < n; i++) {
-      const w = weights[i];
-      if (w === 0) continue;
-      if (labels[i]) {
-        pos[a] = scores[i];
-        posW[a++] = w;
-      } else {
-        neg[b] = scores[i];
-        negW[b++] = w;
-      }
-    }
-    quickSortPairs(pos, posW, 0, p);
-    quickSortPairs(neg, negW, 0, q);
-    return { pos, posW, neg, negW };
-  }
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const v = scores[i];
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const hw = highWord();
-  const words = new Uint32Array(scores.buffer, scores.byteOffset, 2 * n);
-  const mw = new Uint32Array(Float64Array.of(min, max).buffer);
-  const key = (h: number) => (h > 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0);
-  const base = key(mw[hw]);
-  let buckets = 1;
-  while (buckets * 2048 < n && buckets < 1 << 15) buckets *= 2;
-  const scale = buckets / (key(mw[2 + hw]) - base + 1);
-  const offP = new Int32Array(buckets + 1);
-  const offN = new Int32Array(buckets + 1);
-  for (let i = 0; i < n; i++) {
-    if (weights[i] === 0) continue;
-    const h = words[2 * i + hw];
-    const b = Math.floor(((h > 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0) - base) * scale);
-    if (labels[i]) offP[b + 1]++;
-    else offN[b + 1]++;
-  }
-  let largest = 0;
-  for (let b = 0; b < buckets; b++) {
-    largest = Math.max(largest, offP[b + 1], offN[b + 1]);
-    offP[b + 1] += offP[b];
-    offN[b + 1] += offN[b];
-  }
-  const atP = offP.slice(0, buckets);
-  const atN = offN.slice(0, buckets);
-  for (let i = 0; i < n; i++) {
-    const w = weights[i];
-    if (w === 0) continue;
-    const h = words[2 * i + hw];
-    const b = Math.floor(((h > 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0) - base) * scale);
-    if (labels[i]) {
-      pos[atP[b]] = scores[i];
-      posW[atP[b]++] = w;
-    } else {
-      neg[atN[b]] = scores[i];
-      negW[atN[b]++] = w;
-    }
-  }
-  largest = Math.min(largest, CAP);
-  const tmp = new Float64Array(largest);
-  const tmpW = new Float64Array(largest);
-  const count = new Int32Array(largest + 1);
-  for (let b = 0; b < buckets; b++) {
-    fineSortPairs(pos, posW, offP[b], offP[b + 1], tmp, tmpW, count);
-    fineSortPairs(neg, negW, offN[b], offN[b + 1], tmp, tmpW, count);
-  }
-  return { pos, posW, neg, negW };
+  return distribute(labels, scores, weights, p, q, small) as Required<SortedByClass>;
 }
 
-/** {@link fineSort} moving each weight with its score. */
-function fineSortPairs(
+function distribute(
+  labels: Uint8Array,
+  scores: Float64Array,
+  weights: Float64Array | undefined,
+  p: number,
+  q: number,
+  small: number,
+): SortedByClass {
+  const n = scores.length;
+  const pos = new Float64Array(p);
+  const neg = new Float64Array(q);
+  const posW = weights && new Float64Array(p);
+  const negW = weights && new Float64Array(q);
+  let buckets = 1;
+  while (buckets * 2048 < n && buckets < 1 << 15) buckets *= 2;
+  if (n < small || n < 2) buckets = 1;
+  let base = 0;
+  let scale = 0;
+  const hw = highWord();
+  const words = new Uint32Array(scores.buffer, scores.byteOffset, 2 * n);
+  if (buckets > 1) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const v = scores[i];
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    const mw = new Uint32Array(Float64Array.of(min, max).buffer);
+    const key = (h: number) => (h > 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0);
+    base = key(mw[hw]);
+    scale = buckets / (key(mw[2 + hw]) - base + 1);
+  }
+  const offP = new Int32Array(buckets + 1);
+  const offN = new Int32Array(buckets + 1);
+  for (let pass = 0; pass < 2; pass++) {
+    // Pass 0 counts per bucket, pass 1 scatters.
+    for (let i = 0; i < n; i++) {
+      const w = weights === undefined ? 1 : weights[i];
+      if (w === 0) continue;
+      const h = words[2 * i + hw];
+      const b = scale === 0 ? 0 : Math.floor(((h > 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0) - base) * scale);
+      if (pass === 0) {
+        if (labels[i]) offP[b + 1]++;
+        else offN[b + 1]++;
+      } else if (labels[i]) {
+        const at = offP[b]++;
+        pos[at] = scores[i];
+        if (posW) posW[at] = w;
+      } else {
+        const at = offN[b]++;
+        neg[at] = scores[i];
+        if (negW) negW[at] = w;
+      }
+    }
+    if (pass === 0) {
+      // Prefix sums: offX[b] becomes the start (write position) of bucket b.
+      for (let b = 0; b < buckets; b++) {
+        offP[b + 1] += offP[b];
+        offN[b + 1] += offN[b];
+      }
+    }
+  }
+  // After the scatter offX[b] is the end of bucket b (= start of b + 1).
+  let largest = 0;
+  for (let b = 0; b < buckets; b++) largest = Math.max(largest, offP[b] - (b ? offP[b - 1] : 0), offN[b] - (b ? offN[b - 1] : 0));
+  largest = Math.min(largest, CAP);
+  const tmp = new Float64Array(largest);
+  const tmpW = new Float64Array(weights ? largest : 0);
+  const count = new Int32Array(largest + 1);
+  for (let b = 0; b < buckets; b++) {
+    fineSort(pos, posW, b ? offP[b - 1] : 0, offP[b], tmp, tmpW, count);
+    fineSort(neg, negW, b ? offN[b - 1] : 0, offN[b], tmp, tmpW, count);
+  }
+  return { pos, neg, posW, negW };
+}
+
+/**
+ * Sorts a[lo..hi) (moving w alongside when given) by a counting pass linear
+ * in value, then insertion sort of each sub-bucket.
+ */
+function fineSort(
   a: Float64Array,
-  w: Float64Array,
+  w: Float64Array | undefined,
   lo: number,
   hi: number,
   tmp: Float64Array,
@@ -258,10 +150,7 @@ function fineSortPairs(
   count: Int32Array,
 ): void {
   const m = hi - lo;
-  if (m <= 24 || m > tmp.length) {
-    quickSortPairs(a, w, lo, hi);
-    return;
-  }
+  if (m < 2) return;
   let min = a[lo];
   let max = min;
   for (let i = lo + 1; i < hi; i++) {
@@ -272,8 +161,8 @@ function fineSortPairs(
   if (min === max) return;
   const f = m;
   const scale = f / (max - min);
-  if (!(scale > 0 && scale < Infinity)) {
-    quickSortPairs(a, w, lo, hi);
+  if (m <= 24 || m > tmp.length || !(scale > 0 && scale < Infinity)) {
+    direct(a, w, lo, hi);
     return;
   }
   count.fill(0, 0, f + 1);
@@ -287,17 +176,33 @@ function fineSortPairs(
     const k = Math.floor((v - min) * scale);
     const at = count[k < f ? k : f - 1]++;
     tmp[at] = v;
-    tmpW[at] = w[i];
+    if (w) tmpW[at] = w[i];
   }
-  for (let i = 0; i < m; i++) {
-    a[lo + i] = tmp[i];
-    w[lo + i] = tmpW[i];
-  }
+  // count[k] is now the end of sub-bucket k; copy back and finish each.
+  a.set(tmp.subarray(0, m), lo);
+  if (w) w.set(tmpW.subarray(0, m), lo);
   let start = 0;
   for (let k = 0; k < f; k++) {
     const end = count[k];
-    if (end - start > 1) quickSortPairs(a, w, lo + start, lo + end);
+    if (end - start > 1) direct(a, w, lo + start, lo + end);
     start = end;
+  }
+}
+
+/** Insertion sort of a few values; larger runs take the typed sort, or the pair quicksort with weights. */
+function direct(a: Float64Array, w: Float64Array | undefined, lo: number, hi: number): void {
+  if (w) quickSortPairs(a, w, lo, hi);
+  else if (hi - lo > 24) a.subarray(lo, hi).sort();
+  else {
+    for (let i = lo + 1; i < hi; i++) {
+      const v = a[i];
+      let j = i - 1;
+      while (j >= lo && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+    }
   }
 }
 
