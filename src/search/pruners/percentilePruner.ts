@@ -22,7 +22,8 @@ export interface PercentilePrunerOptions {
  * Rule, at the trial's last reported step s (minimising): prune when
  * `min_{t <= s} v_trial(t) > P_p({v_j(s) : j complete, reported at s})`,
  * P_p being the linear-interpolation percentile (NumPy's default); when
- * maximising, `max_t v_trial(t) < P_{100 − p}`.
+ * maximising, `max_t v_trial(t) < P_{100 − p}`. The check is made at the
+ * first report in each window of `intervalSteps` steps after `warmupSteps`.
  *
  * @param percentile - In `[0, 100]`: lower prunes more.
  * @param options - `startupTrials`, `warmupSteps`, `intervalSteps`, `minTrials`.
@@ -40,7 +41,10 @@ export function percentilePruner(percentile: number, options: PercentilePrunerOp
   return {
     prune(study: StudyView, trial: FrozenTrial): boolean {
       const step = lastStep(trial);
-      if (step === undefined || step < warmupSteps || (step - warmupSteps) % intervalSteps !== 0) return false;
+      if (step === undefined || step < warmupSteps) return false;
+      // As Optuna: check at the first report in each interval of intervalSteps after the warm-up (a trial need not report every step).
+      const intervalStart = Math.floor((step - warmupSteps) / intervalSteps) * intervalSteps + warmupSteps;
+      if (previousStep(trial, step) >= intervalStart) return false;
       const complete = study.getTrials({ states: ['complete'] });
       if (complete.length < startupTrials) return false;
       const best = bestIntermediate(trial, study.direction);
@@ -80,6 +84,13 @@ export function lastStep(trial: FrozenTrial): number | undefined {
   let last: number | undefined;
   for (const s of trial.intermediateValues.keys()) if (last === undefined || s > last) last = s;
   return last;
+}
+
+/** The largest reported step before `step`, or −1. Internal. */
+export function previousStep(trial: FrozenTrial, step: number): number {
+  let prev = -1;
+  for (const s of trial.intermediateValues.keys()) if (s < step && s > prev) prev = s;
+  return prev;
 }
 
 function bestIntermediate(trial: FrozenTrial, direction: Direction): number {

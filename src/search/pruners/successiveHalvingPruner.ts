@@ -1,5 +1,5 @@
 import { readIntSearchOption } from '../options';
-import { lastStep } from './percentilePruner';
+import { lastStep, previousStep } from './percentilePruner';
 import type { Direction, FrozenTrial, Pruner, StudyView } from '../types';
 
 /** Options of {@link successiveHalvingPruner}. */
@@ -20,6 +20,8 @@ export interface SuccessiveHalvingPrunerOptions {
  * goes on only if it ranks in the best `⌊n/η⌋` of those n values (the best
  * one while n < η), and is pruned otherwise.
  *
+ * A rung is judged at the first report at or after its step; rungs passed
+ * at earlier reports are not judged again (a promotion stands, as in ASHA).
  * Stateless: rung values are read from the trials' intermediate values, so
  * the pruner needs no storage of its own and every process sharing a study
  * decides alike.
@@ -58,9 +60,12 @@ function autoMinResource(study: StudyView): number | undefined {
 export function ashaPrune(study: StudyView, trials: readonly FrozenTrial[], trial: FrozenTrial, minResource: number | undefined, eta: number, rate: number, maxResource = Infinity): boolean {
   const step = lastStep(trial);
   if (step === undefined || minResource === undefined) return false;
+  // Rungs reached at an earlier report were decided then (the trial went on): a promotion is never revisited.
+  const decidedUpTo = previousStep(trial, step);
   for (let rung = 0; ; rung++) {
     const rungStep = minResource * eta ** (rate + rung);
     if (step < rungStep || rungStep >= maxResource) return false;
+    if (rungStep <= decidedUpTo) continue;
     const value = valueAtRung(trial, rungStep)!;
     const competing: number[] = [value];
     for (const t of trials) {

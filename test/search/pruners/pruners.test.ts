@@ -87,13 +87,17 @@ describe('hyperbandPruner', () => {
     const p = hyperbandPruner({ minResource: 1, maxResource: 27, reductionFactor: 3 });
     const trials = Array.from({ length: 60 }, (_, i) => curveTrial(i, loss(i % 10, 28)));
     let prunedSomewhere = false;
+    // a trial asks after every report, as in a training loop
+    const prunedWhileTraining = (n: number, curve: number[]) =>
+      curve.some((_, k) => {
+        const t = curveTrial(n, curve.slice(0, k + 1), 'running');
+        return p.prune(studyOf([...trials, t]), t);
+      });
     for (let n = 60; n < 100; n++) {
-      const bad = curveTrial(n, loss(50, 28), 'running');
-      const pr = p.prune(studyOf([...trials, bad]), bad);
+      const pr = prunedWhileTraining(n, loss(50, 28));
       if (hyperbandBracket('synthetic', n, 4, 3) === 3) expect(pr).toBe(false);
       else prunedSomewhere ||= pr;
-      const good = curveTrial(n, loss(-1, 28), 'running');
-      expect(p.prune(studyOf([...trials, good]), good)).toBe(false);
+      expect(prunedWhileTraining(n, loss(-1, 28))).toBe(false);
     }
     expect(prunedSomewhere).toBe(true);
   });
@@ -105,5 +109,28 @@ describe('hyperbandPruner', () => {
 describe('nopPruner', () => {
   it('never prunes', () => {
     expect(nopPruner().prune(studyOf(five), curveTrial(5, loss(100, 9), 'running'))).toBe(false);
+  });
+});
+
+describe('pruner check points', () => {
+  it('medianPruner checks at the first report of each interval, even off the multiples', () => {
+    const p = medianPruner({ intervalSteps: 3 });
+    const at = (steps: number[]) => {
+      const t = curveTrial(9, [], 'running');
+      const iv = new Map(steps.map((s) => [s, 100]));
+      return p.prune(studyOf(five), { ...t, intermediateValues: iv });
+    };
+    expect(at([0])).toBe(true); // first report of [0, 3)
+    expect(at([0, 1])).toBe(false); // same interval, already checked
+    expect(at([0, 4])).toBe(true); // first report of [3, 6), at step 4
+    expect(at([0, 4, 5])).toBe(false);
+  });
+  it('successiveHalvingPruner does not revisit a promotion when better trials arrive later', () => {
+    const sha = successiveHalvingPruner({ minResource: 1, reductionFactor: 2 });
+    const t = curveTrial(0, [5, 5, 5, 5], 'running'); // promoted at the rungs of steps 1 and 2 when it was alone
+    const better = [1, 2, 3].map((n) => curveTrial(n, [0, 0, 0, 0]));
+    expect(sha.prune(studyOf([t, ...better]), t)).toBe(false); // at step 3 no rung is due; those passed stand
+    const next = curveTrial(0, [5, 5, 5, 5, 5], 'running'); // reaches rung 4 now: judged against them
+    expect(sha.prune(studyOf([next, ...better.map((b, i) => curveTrial(i + 1, [0, 0, 0, 0, 0]))]), next)).toBe(true);
   });
 });
