@@ -8,7 +8,7 @@ import type { FrozenTrial, Pruner, StudyView } from '../types';
 export interface HyperbandPrunerOptions {
   /** The smallest step at which a trial may be pruned (r of the most aggressive bracket). Defaults to 1. */
   readonly minResource?: number;
-  /** The step at which trials end (R). `'auto'`: the largest step of the complete trials; no pruning before a trial completes. Defaults to `'auto'`. */
+  /** The step at which trials end (R). `'auto'`: one more than the largest step of the complete trials when one first exists (then fixed); no pruning before a trial completes. Defaults to `'auto'`. */
   readonly maxResource?: number | 'auto';
   /** η. Defaults to 3. */
   readonly reductionFactor?: number;
@@ -44,15 +44,18 @@ export function hyperbandPruner(options: HyperbandPrunerOptions = {}): Pruner {
     readIntSearchOption(maxOption, 1, fn, 'maxResource', 1);
     if (maxOption < minResource) failSearch(fn, `maxResource is ${maxOption}, expected >= minResource (${minResource})`);
   }
+  let maxResource: number | undefined = typeof maxOption === 'number' ? maxOption : undefined;
   return {
     prune(study: StudyView, trial: FrozenTrial): boolean {
-      let maxResource: number | undefined = typeof maxOption === 'number' ? maxOption : undefined;
       if (maxResource === undefined) {
+        // 'auto', as Optuna: one more than the largest step of the first complete trials, then fixed.
+        let last: number | undefined;
         for (const t of study.getTrials({ states: ['complete'] })) {
           const s = lastStep(t);
-          if (s !== undefined && (maxResource === undefined || s > maxResource)) maxResource = s;
+          if (s !== undefined && (last === undefined || s > last)) last = s;
         }
-        if (maxResource === undefined) return false;
+        if (last === undefined) return false;
+        maxResource = Math.max(last + 1, minResource);
       }
       const nBrackets = Math.floor(Math.log(Math.max(maxResource, minResource) / minResource) / Math.log(eta) + 1e-9) + 1;
       const bracket = hyperbandBracket(study.name, trial.number, nBrackets, eta);

@@ -101,6 +101,19 @@ describe('hyperbandPruner', () => {
     }
     expect(prunedSomewhere).toBe(true);
   });
+  it("with maxResource 'auto' takes one more than the largest complete step, as Optuna", () => {
+    const trials = Array.from({ length: 30 }, (_, i) => curveTrial(i, loss(i % 10, 27))); // steps 0..26
+    const auto = hyperbandPruner({ minResource: 1, reductionFactor: 3 });
+    const fixed = hyperbandPruner({ minResource: 1, maxResource: 27, reductionFactor: 3 });
+    for (let n = 30; n < 60; n++) {
+      for (let k = 1; k <= 26; k++) {
+        const t = curveTrial(n, loss(n % 7, k + 1), 'running');
+        expect(auto.prune(studyOf([...trials, t]), t)).toBe(fixed.prune(studyOf([...trials, t]), t));
+      }
+    }
+    const none = curveTrial(0, loss(9, 5), 'running');
+    expect(hyperbandPruner().prune(studyOf([none]), none)).toBe(false);
+  });
   it('rejects maxResource below minResource', () => {
     expect(() => hyperbandPruner({ minResource: 4, maxResource: 2 })).toThrow('hyperbandPruner: maxResource is 2, expected >= minResource (4)');
   });
