@@ -285,7 +285,7 @@ export class Study implements StudyView {
         else result = value;
       } catch (e) {
         if (trial === undefined) throw e; // the storage or the sampler failed: not a trial's failure
-        if (e instanceof TrialPruned || trial.prunedByCallback) result = { state: 'pruned' };
+        if (e instanceof TrialPruned || (e instanceof Error && e.name === 'TrialPruned') || trial.prunedByCallback) result = { state: 'pruned' };
         else if (e instanceof AbortedTrial) result = { state: 'failed', error: reason ?? 'aborted' };
         else {
           result = { state: 'failed', error: errorMessage(e) };
