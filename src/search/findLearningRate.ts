@@ -135,7 +135,7 @@ export async function findLearningRate(model: tfl.LayersModel, x: tf.Tensor, y: 
       const lr = minLr * (maxLr / minLr) ** (i / (steps - 1));
       setLearningRate(optimizer, lr);
       const idx = nextBatch();
-      const cost = tf.tidy(() => {
+      const cost = tf.tidy((): tf.Scalar => {
         const indices = tf.tensor1d(idx, 'int32');
         const xb = tf.gather(x, indices), yb = tf.gather(y, indices);
         return optimizer.minimize(() => {
@@ -143,10 +143,10 @@ export async function findLearningRate(model: tfl.LayersModel, x: tf.Tensor, y: 
           let total = tf.mean(lossFn(yb, pred)) as tf.Scalar;
           for (const r of model.calculateLosses()) total = tf.add(total, r);
           return total;
-        }, true, variables);
+        }, true, variables) as tf.Scalar;
       });
-      const loss = (await cost!.data())[0]!;
-      cost!.dispose();
+      const loss = (await cost.data())[0]!;
+      cost.dispose();
       lrs.push(lr);
       losses.push(loss);
       avg = beta * avg + (1 - beta) * loss;
