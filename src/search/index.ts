@@ -28,3 +28,4 @@ export * from './analysis/optimizationHistory';
 export * from './analysis/slices';
 export * from './analysis/intermediateValueCurves';
 export * from './findLearningRate';
+export * from './parameterImportance';
