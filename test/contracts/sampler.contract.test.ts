@@ -13,6 +13,8 @@ import { containsValue, floatDistribution, intDistribution, categoricalDistribut
 import { TrialPruned } from '../../src/search/errors';
 import { qmcSampler } from '../../src/search/samplers/qmcSampler';
 import { randomSampler } from '../../src/search/samplers/randomSampler';
+import { tpeSampler } from '../../src/search/samplers/tpe';
+import { gpSampler } from '../../src/search/samplers/gp';
 import type { Trial } from '../../src/search/Trial';
 import type { Sampler } from '../../src/search/types';
 
@@ -27,7 +29,10 @@ interface SamplerCase {
 export const SAMPLERS: SamplerCase[] = [
   { name: 'randomSampler', make: (seed) => randomSampler({ seed }), trials: 40 },
   { name: 'qmcSampler', make: (seed) => qmcSampler({ seed }), trials: 40 },
-  // I2: tpeSampler, gpSampler (with a small startup so the model-based path runs)
+  // I2's model-based samplers, with a small startup so the model-based path runs.
+  { name: 'tpeSampler', make: (seed) => tpeSampler({ seed, startupTrials: 5 }), trials: 30 },
+  { name: 'tpeSampler (multivariate, constant liar)', make: (seed) => tpeSampler({ seed, startupTrials: 5, multivariate: true, constantLiar: true }), trials: 30 },
+  { name: 'gpSampler', make: (seed) => gpSampler({ seed, startupTrials: 5 }), trials: 20 },
 ];
 
 const space = {
