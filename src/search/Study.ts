@@ -1,8 +1,8 @@
 import { show } from '../core/fail';
 import { failSearch, SearchError, TrialPruned } from './errors';
 import { distributionFromJSON } from './distributions';
-import { nopPruner } from './pruners/nopPruner';
-import { randomSampler } from './samplers/randomSampler';
+import { medianPruner } from './pruners/percentilePruner';
+import { tpeSampler } from './samplers/tpe/tpeSampler';
 import { inMemoryStorage } from './storages/inMemoryStorage';
 import { Trial } from './Trial';
 import type { TrialContext } from './Trial';
@@ -12,9 +12,9 @@ import type { Direction, FrozenTrial, ParamValue, Pruner, Sampler, Storage, Stud
 export interface CreateStudyOptions {
   /** Whether smaller or larger objective values are better. Defaults to `'minimize'` (or, when loading, the stored direction). */
   readonly direction?: Direction;
-  /** Proposes the parameters. Defaults to `randomSampler({ seed: 0 })`. */
+  /** Proposes the parameters. Defaults to `tpeSampler()` (seed 0), as Optuna defaults to TPE. */
   readonly sampler?: Sampler;
-  /** Stops unpromising trials early. Defaults to `nopPruner()` (no pruning). */
+  /** Stops unpromising trials early (only objectives that call `trial.shouldPrune()` or use `pruningCallback` are ever pruned). Defaults to `medianPruner()`, as Optuna. */
   readonly pruner?: Pruner;
   /** Where trials are kept. Defaults to a new `inMemoryStorage()`. */
   readonly storage?: Storage;
@@ -89,7 +89,7 @@ export class Study implements StudyView {
     readonly sampler: Sampler,
     readonly pruner: Pruner,
   ) {
-    this.ctx = { storage, studyId, sampler, pruner, view: () => this };
+    this.ctx = { storage, studyId, sampler, pruner, view: () => this, refresh: () => this.refresh() };
   }
 
   /** The trials of the last snapshot, in order of number. */
@@ -354,7 +354,7 @@ function errorMessage(e: unknown): string {
 }
 
 async function openStudy(options: CreateStudyOptions, fn: string): Promise<Study> {
-  const { direction, sampler = randomSampler(), pruner = nopPruner(), storage = inMemoryStorage(), name, loadIfExists = false } = options;
+  const { direction, sampler = tpeSampler(), pruner = medianPruner(), storage = inMemoryStorage(), name, loadIfExists = false } = options;
   if (direction !== undefined && direction !== 'minimize' && direction !== 'maximize') {
     failSearch(fn, `direction is ${show(direction)}, expected "minimize" or "maximize"`);
   }
@@ -407,9 +407,9 @@ export async function createStudy(options: CreateStudyOptions = {}): Promise<Stu
 
 /** Options of {@link loadStudy}: the live parts JSON cannot hold. */
 export interface LoadStudyOptions {
-  /** Defaults to `randomSampler({ seed: 0 })`. */
+  /** Defaults to `tpeSampler()` (seed 0). */
   readonly sampler?: Sampler;
-  /** Defaults to `nopPruner()`. */
+  /** Defaults to `medianPruner()`. */
   readonly pruner?: Pruner;
   /** Where to put the loaded study. Defaults to a new `inMemoryStorage()`. */
   readonly storage?: Storage;

@@ -21,6 +21,8 @@ export interface TrialContext {
   readonly pruner: Pruner;
   /** The study's current snapshot. */
   view(): StudyView;
+  /** Reloads the study's snapshot from the storage. */
+  refresh(): Promise<void>;
 }
 
 /**
@@ -234,6 +236,11 @@ export class Trial {
   async flush(): Promise<void> {
     await this.writes;
     if (this.writeError !== undefined) throw this.writeError;
+  }
+
+  /** @internal Reloads the study's trials (other processes' reports) before a pruning decision. */
+  async refreshStudy(): Promise<void> {
+    await this.ctx.refresh();
   }
 
   /** @internal Marks the trial as pruned by a training callback: `optimize` records it as pruned whatever the objective returns. */

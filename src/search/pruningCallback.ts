@@ -34,7 +34,13 @@ export class PruningCallback extends tfl.Callback {
       failSearch('pruningCallback', `logs has no "${this.monitor}" at epoch ${epoch} (available: ${keys.length ? keys.join(', ') : 'none'}); pass validationData or validationSplit to fit`);
     }
     // A diverged run (NaN or infinite loss) cannot be ranked: it is stopped as pruned, as Optuna's pruners prune NaN.
-    const stop = !Number.isFinite(v) || (this.trial.report(v, epoch), this.trial.shouldPrune());
+    let stop = !Number.isFinite(v);
+    if (!stop) {
+      this.trial.report(v, epoch);
+      // Epochs are long: read the other trials' latest reports (other processes sharing the storage) before deciding.
+      await this.trial.refreshStudy();
+      stop = this.trial.shouldPrune();
+    }
     if (stop) {
       this.pruned = true;
       this.prunedAtEpoch = epoch;

@@ -18,6 +18,25 @@ describe('createStudy', () => {
     expect(study.trials).toEqual([]);
     expect(() => study.bestTrial).toThrow('bestTrial: study "study-0" has no complete trial yet');
   });
+  it('defaults, as Optuna, to a seeded TPE sampler and the median pruner', async () => {
+    const run = async () => {
+      const study = await createStudy();
+      await study.optimize((t) => (t.suggestFloat('x', -5, 5) - 1) ** 2, { trials: 25 });
+      return study;
+    };
+    const a = await run();
+    expect((await run()).trials.map((t) => t.params)).toEqual(a.trials.map((t) => t.params));
+    expect(a.bestValue).toBeLessThan(0.5);
+    const study = await createStudy();
+    for (let i = 0; i < 5; i++) {
+      const t = await study.ask();
+      t.report(i, 0);
+      await study.tell(t, i);
+    }
+    const bad = await study.ask();
+    bad.report(10, 0);
+    expect(bad.shouldPrune()).toBe(true);
+  });
   it('refuses a taken name unless loadIfExists, and a different direction', async () => {
     const storage = inMemoryStorage();
     await createStudy({ storage, name: 's' });
