@@ -140,7 +140,9 @@ export async function findLearningRate(model: tfl.LayersModel, x: tf.Tensor, y: 
         const xb = tf.gather(x, indices), yb = tf.gather(y, indices);
         return optimizer.minimize(() => {
           const pred = model.apply(xb, { training: true }) as tf.Tensor;
-          let total = tf.mean(lossFn(yb, pred)) as tf.Scalar;
+          // As model.fit, a 1-D target meets an [n, 1] output as a column.
+          const target = yb.rank === pred.rank - 1 ? tf.expandDims(yb, -1) : yb;
+          let total = tf.mean(lossFn(target, pred)) as tf.Scalar;
           for (const r of model.calculateLosses()) total = tf.add(total, r);
           return total;
         }, true, variables) as tf.Scalar;

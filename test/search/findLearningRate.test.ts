@@ -83,6 +83,17 @@ describeEachBackend('findLearningRate', () => {
     tf.dispose([x, y]);
   });
 
+  it('takes 1-D targets for a one-unit output as model.fit does (same losses as an [n, 1] column)', async () => {
+    const { x, y } = regression(5, 128);
+    const flat = tf.reshape(y, [128]);
+    const model = linearModel(tf.train.sgd(0.01));
+    const a = await findLearningRate(model, x, y, { steps: 8, minLearningRate: 1e-3, maxLearningRate: 1e-1 });
+    const b = await findLearningRate(model, x, flat, { steps: 8, minLearningRate: 1e-3, maxLearningRate: 1e-1 });
+    expect(Array.from(b.losses)).toEqual(Array.from(a.losses));
+    model.dispose();
+    tf.dispose([x, y, flat]);
+  });
+
   it('names the argument in its errors', async () => {
     const { x, y } = regression(4, 16);
     const model = linearModel(tf.train.sgd(0.01));
