@@ -147,8 +147,39 @@ export class Study implements StudyView {
     return this.askWith(new AbortController().signal);
   }
 
+  /**
+   * Queues a trial with fixed parameters (a known-good configuration, a
+   * default to compare with), run before any sampled trial: the next `ask`
+   * (or trial of `optimize`) takes the oldest queued trial, and its
+   * `suggest*` calls return these values (each must lie in the range asked
+   * for); parameters not given are sampled. The queued trial is in
+   * `study.trials` with state `waiting` until it starts. Several processes
+   * sharing a storage each start a queued trial at most once.
+   *
+   * @param params - Parameter name → value.
+   * @returns The queued trial's number.
+   * @throws {SearchError} `enqueueTrial: params is null, expected an object of parameter values`.
+   * @example
+   * await study.enqueueTrial({ learningRate: 1e-3, units: 64 });
+   * await study.optimize(objective, { trials: 20 }); // trial 0 uses lr 1e-3 and 64 units
+   */
+  async enqueueTrial(params: Readonly<Record<string, ParamValue>>): Promise<number> {
+    if (params === null || typeof params !== 'object' || Array.isArray(params)) failSearch('enqueueTrial', `params is ${show(params)}, expected an object of parameter values`);
+    const record = await this.storage.createTrial(this.studyId, { state: 'waiting', params: { ...params } });
+    await this.refresh();
+    return record.number;
+  }
+
   private async askWith(signal: AbortSignal): Promise<Trial> {
-    const record = await this.storage.createTrial(this.studyId);
+    let record: FrozenTrial | undefined;
+    await this.refresh();
+    for (const w of this.getTrials({ states: ['waiting'] })) {
+      if (await this.storage.setTrialState(this.studyId, w.number, 'running')) {
+        record = await this.storage.getTrial(this.studyId, w.number);
+        break;
+      }
+    }
+    record ??= await this.storage.createTrial(this.studyId);
     await this.refresh();
     const trial = new Trial(this.ctx, record, signal);
     this.live.set(trial.number, trial);
@@ -419,9 +450,9 @@ export interface LoadStudyOptions {
  * Rebuilds a study from `study.toJSON()` (or its `JSON.stringify` text):
  * same name, direction and trials (numbers, states, parameters,
  * distributions, values, intermediate values, times, attributes), with the
- * given sampler and pruner, in a new storage. A trial that was `running` or
- * `waiting` when saved is loaded as `failed` ("running when the study was
- * saved"), since nothing will finish it.
+ * given sampler and pruner, in a new storage. A trial that was `running`
+ * when saved is loaded as `failed` ("running when the study was saved"),
+ * since nothing will finish it; a queued (`waiting`) one stays queued.
  *
  * @param json - A {@link StudyJSON} or its text.
  * @param options - `sampler`, `pruner`, `storage`.
@@ -449,7 +480,7 @@ export async function loadStudy(json: StudyJSON | string, options: LoadStudyOpti
   for (let i = 0; i < data.trials.length; i++) {
     const t = data.trials[i]!;
     if (t.number !== i) failSearch(fn, `json.trials[${i}].number is ${show(t.number)}, expected ${i}`);
-    const unfinished = !FINISHED.includes(t.state);
+    const unfinished = t.state === 'running';
     const distributions: Record<string, ReturnType<typeof distributionFromJSON>> = {};
     for (const [k, d] of Object.entries(t.distributions ?? {})) distributions[k] = distributionFromJSON(d, fn);
     await storage.createTrial(studyId, {
@@ -460,7 +491,7 @@ export async function loadStudy(json: StudyJSON | string, options: LoadStudyOpti
       intermediateValues: new Map(t.intermediateValues as [number, number][]),
       datetimeStart: t.datetimeStart,
       datetimeComplete: unfinished ? t.datetimeStart : t.datetimeComplete,
-      error: unfinished ? `${t.state} when the study was saved` : t.error,
+      error: unfinished ? 'running when the study was saved' : t.error,
       userAttrs: t.userAttrs,
       systemAttrs: t.systemAttrs,
     });

@@ -46,6 +46,7 @@ export class Trial {
   private readonly distributionsRecord: Record<string, Distribution> = {};
   private readonly intermediate = new Map<number, number>();
   private readonly userAttrsRecord: Record<string, unknown> = {};
+  private readonly fixed: Record<string, ParamValue> = {};
   private relativeSpace: Record<string, Distribution> = {};
   private relativeParams: Record<string, ParamValue> = {};
   private writes: Promise<void> = Promise.resolve();
@@ -61,8 +62,12 @@ export class Trial {
     this.number = record.number;
     this.datetimeStart = record.datetimeStart;
     this.signal = signal;
-    Object.assign(this.paramsRecord, record.params);
-    Object.assign(this.distributionsRecord, record.distributions);
+    for (const [k, d] of Object.entries(record.distributions)) {
+      this.distributionsRecord[k] = d;
+      this.paramsRecord[k] = record.params[k]!;
+    }
+    // An enqueued trial's parameters (study.enqueueTrial) are fixed: suggest returns them.
+    for (const [k, v] of Object.entries(record.params)) if (!(k in record.distributions)) this.fixed[k] = v;
     Object.assign(this.userAttrsRecord, record.userAttrs);
     for (const [k, v] of record.intermediateValues) this.intermediate.set(k, v);
   }
@@ -139,7 +144,10 @@ export class Trial {
       return this.paramsRecord[name]!;
     }
     let value: ParamValue;
-    if (isSingle(d)) value = singleValue(d);
+    if (name in this.fixed) {
+      value = this.fixed[name]!;
+      if (!containsValue(d, value)) failSearch(fn, `the enqueued value ${show(value)} of ${JSON.stringify(name)} is outside ${describeDistribution(d)}`);
+    } else if (isSingle(d)) value = singleValue(d);
     else if (name in this.relativeParams && containsValue(d, this.relativeParams[name])) {
       // As Optuna: a relative value is used when it fits the distribution asked for (a grid value in a float range, say).
       value = this.relativeParams[name]!;

@@ -169,7 +169,9 @@ export interface Storage {
   /**
    * Moves a trial to `state`; for a finished state also records `value`,
    * `error` and the completion time. Returns `false`, changing nothing, if
-   * the trial was already finished (another worker or a late `tell` won).
+   * the trial was already finished (another worker or a late `tell` won),
+   * or if `state` is `running` and the trial already runs (another worker
+   * claimed the enqueued trial first).
    */
   setTrialState(studyId: string, number: number, state: TrialState, finish?: TrialFinish): Promise<boolean>;
   getTrial(studyId: string, number: number): Promise<FrozenTrial>;

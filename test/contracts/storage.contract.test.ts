@@ -109,6 +109,7 @@ for (const sc of STORAGES) {
       const w = await s.getTrial(id, 1);
       expect([w.state, w.datetimeStart]).toEqual(['waiting', undefined]);
       expect(await s.setTrialState(id, 1, 'running')).toBe(true);
+      expect(await s.setTrialState(id, 1, 'running')).toBe(false); // claimed once
       expect((await s.getTrial(id, 1)).datetimeStart).toBeTypeOf('number');
       expect((await s.getTrial(id, 0)).value).toBe(2);
     });

@@ -279,6 +279,7 @@ describe('toJSON and loadStudy', () => {
     );
     const pending = await study.ask();
     pending.suggestInt('n', 1, 3);
+    await study.enqueueTrial({ n: 2 });
     const text = JSON.stringify(study.toJSON());
     const copy = await loadStudy(text);
     expect(copy.name).toBe('round');
@@ -287,11 +288,49 @@ describe('toJSON and loadStudy', () => {
     expect(copy.bestValue).toBe(Infinity);
     expect(copy.trials[6]!.state).toBe('failed');
     expect(copy.trials[6]!.error).toBe('running when the study was saved');
-    await copy.optimize(() => 0, { trials: 1 });
-    expect(copy.trials.at(-1)!.number).toBe(7);
+    expect(copy.trials[7]!.state).toBe('waiting');
+    await copy.optimize((t) => t.suggestInt('n', 1, 3), { trials: 2 });
+    expect(copy.trials.slice(7).map((t) => [t.number, t.state])).toEqual([[7, 'complete'], [8, 'complete']]);
+    expect(copy.trials[7]!.value).toBe(2);
   });
   it('rejects what is not a study', async () => {
     await rejects(loadStudy('{"format":"x"}'), 'loadStudy: json.format is "x", expected "tfjs-methodology/study"');
     await rejects(loadStudy('{'), /loadStudy: json is not valid JSON/);
   });
 });
+
+describe('enqueueTrial', () => {
+  it('runs queued parameters first, sampling the ones not given', async () => {
+    const study = await createStudy({ sampler: randomSampler({ seed: 1 }) });
+    expect(await study.enqueueTrial({ x: 0.25, units: 32 })).toBe(0);
+    expect(await study.enqueueTrial({ x: 0.75 })).toBe(1);
+    expect(study.trials.map((t) => t.state)).toEqual(['waiting', 'waiting']);
+    await study.optimize((t) => t.suggestFloat('x', 0, 1) + t.suggestInt('units', 8, 64, { log: true }), { trials: 3 });
+    expect(study.trials.map((t) => t.state)).toEqual(['complete', 'complete', 'complete']);
+    expect(study.trials[0]!.params).toEqual({ x: 0.25, units: 32 });
+    expect(study.trials[0]!.distributions.x).toEqual({ type: 'float', low: 0, high: 1, log: false });
+    expect(study.trials[1]!.params.x).toBe(0.75);
+    expect(study.trials[1]!.params.units).toBeTypeOf('number');
+    expect(study.trials[2]!.params.x).not.toBe(0.75);
+  });
+  it('fails a trial whose queued value is outside the range asked for', async () => {
+    const study = await createStudy();
+    await study.enqueueTrial({ units: 512 });
+    await study.optimize((t) => t.suggestInt('units', 8, 256), { trials: 1 });
+    expect(study.trials[0]!.error).toBe('SearchError: suggestInt: the enqueued value 512 of "units" is outside int in [8, 256]');
+  });
+  it('gives a queued trial to one of two studies sharing a storage', async () => {
+    const storage = inMemoryStorage();
+    const a = await createStudy({ storage, name: 'q' });
+    const b = await createStudy({ storage, name: 'q', loadIfExists: true });
+    await a.enqueueTrial({ x: 1 });
+    const [ta, tb] = await Promise.all([a.ask(), b.ask()]);
+    expect([ta.number, tb.number].sort()).toEqual([0, 1]);
+    const queued = ta.number === 0 ? ta : tb;
+    expect(queued.suggestFloat('x', 0, 2)).toBe(1);
+  });
+  it('rejects what is not an object of values', async () => {
+    await rejects((await createStudy()).enqueueTrial(null as never), 'enqueueTrial: params is null, expected an object of parameter values');
+  });
+});
+

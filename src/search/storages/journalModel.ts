@@ -105,6 +105,8 @@ export class JournalModel {
         const s = this.study(e.studyId, fn);
         const t = this.trial(s, e.number, fn);
         if (isFinished(t.state)) return false;
+        // Starting a trial is a claim: of two workers starting one enqueued trial, the first in the log gets it.
+        if (e.state === 'running' && t.state === 'running') return false;
         if (e.state === 'waiting') failSearch(fn, `trial ${e.number} cannot go back to waiting`);
         t.state = e.state;
         if (e.state === 'running' && t.datetimeStart === undefined) t.datetimeStart = e.time;
