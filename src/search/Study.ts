@@ -138,12 +138,15 @@ export class Study implements StudyView {
    * next number, the sampler its relative sample.
    *
    * @returns A running {@link Trial}; finish it with {@link Study.tell}.
+   * @throws {SearchError} `ask: the sampler is exhausted (every point of its grid has a trial)`.
    * @example
    * const trial = await study.ask();
    * const x = trial.suggestFloat('x', -10, 10);
    * await study.tell(trial, (x - 2) ** 2);
    */
   async ask(): Promise<Trial> {
+    await this.refresh();
+    if (this.sampler.isExhausted?.(this) ?? false) failSearch('ask', 'the sampler is exhausted (every point of its grid has a trial)');
     return this.askWith(new AbortController().signal);
   }
 

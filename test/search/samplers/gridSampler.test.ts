@@ -20,6 +20,15 @@ describe('gridSampler', () => {
     expect(study.trials[0]!.params).toEqual({ lr: 1e-3, units: 16, act: 'relu' });
     expect(study.trials[1]!.params).toEqual({ lr: 1e-3, units: 16, act: 'tanh' });
   });
+  it('says when the grid is exhausted to ask-and-tell loops', async () => {
+    const study = await createStudy({ sampler: gridSampler({ x: [1, 2] }) });
+    for (let i = 0; i < 2; i++) {
+      const t = await study.ask();
+      await study.tell(t, t.suggestInt('x', 0, 5));
+    }
+    await expect(study.ask()).rejects.toThrow('ask: the sampler is exhausted (every point of its grid has a trial)');
+    expect(study.trials.length).toBe(2);
+  });
   it('stops at the grid size even when more trials are asked for', async () => {
     const study = await createStudy({ sampler: gridSampler({ x: [1, 2, 3] }) });
     await study.optimize((t) => t.suggestInt('x', 0, 5), { trials: 10 });
