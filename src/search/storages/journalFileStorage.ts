@@ -47,9 +47,9 @@ type Fs = typeof import('node:fs');
  * `running` (nothing can tell a dead process from a slow one without
  * heartbeats); mark it with `study.tell(number, { state: 'failed', error })`.
  *
- * A process killed in the middle of a write can leave a torn last line: it
- * is skipped, listed in `corruptLines`, and the next write starts on a new
- * line. Trial numbers come from the order of the lines, not from the
+ * A process killed in the middle of a write can leave a torn last line: a
+ * partial last line that does not grow within 100 ms of opening is skipped,
+ * listed in `corruptLines`, and the next write starts on a new line. Trial numbers come from the order of the lines, not from the
  * writer, so writers that append concurrently get distinct numbers (full
  * multi-process safety, with a lock and heartbeats, is a later step).
  *
@@ -87,10 +87,14 @@ export function journalFileStorage(path: string, options: JournalFileStorageOpti
     return fs;
   };
 
-  /** Replays the lines appended since the last read (by anyone). */
-  const catchUp = (f: Fs, first: boolean): void => {
+  /**
+   * Replays the lines appended since the last read (by anyone). A last line
+   * without its newline is normally another writer's append in flight and is
+   * left for the next read; `tornAt` says it is a torn line (see `open`).
+   */
+  const catchUp = (f: Fs, first: boolean): number => {
     const size = f.fstatSync(fd!).size;
-    if (size <= offset) return;
+    if (size <= offset) return size;
     const buf = Buffer.alloc(size - offset);
     let read = 0;
     while (read < buf.length) read += f.readSync(fd!, buf, read, buf.length - read, offset + read);
@@ -101,14 +105,16 @@ export function journalFileStorage(path: string, options: JournalFileStorageOpti
       start = i + 1;
     }
     offset += start;
-    if (start < buf.length && first) {
+    if (start < buf.length && first && tornCheck) {
       // A torn last line: a writer died in the middle of its write.
       lineNo++;
       corrupt.push({ line: lineNo, text: buf.toString('utf8', start).slice(0, 200), reason: 'torn last line (no newline)' });
       offset = size;
       needsNewline = true;
     }
+    return size;
   };
+  let tornCheck = false;
 
   const applyLine = (text: string): void => {
     lineNo++;
@@ -129,18 +135,34 @@ export function journalFileStorage(path: string, options: JournalFileStorageOpti
     }
   };
 
-  let opened = false;
+  let opened: Promise<Fs> | undefined;
+  /**
+   * Opens and replays the journal. A partial last line is waited for once
+   * (another process may be writing it); if the file has not grown after
+   * 100 ms, the line is torn (its writer died) and is skipped and reported.
+   */
+  const ready = (): Promise<Fs> =>
+    (opened ??= (async () => {
+      const f = await open();
+      const size = catchUp(f, false);
+      if (offset < size) {
+        await new Promise((r) => setTimeout(r, 100));
+        if (f.fstatSync(fd!).size === size) tornCheck = true;
+        catchUp(f, true);
+        tornCheck = false;
+      }
+      return f;
+    })());
+
   const read = async (): Promise<JournalModel> => {
-    const f = await open();
-    catchUp(f, !opened);
-    opened = true;
+    const f = await ready();
+    catchUp(f, false);
     return model;
   };
 
   const write = async (e: JournalEvent, fn: string): Promise<unknown> => {
-    const f = await open();
-    catchUp(f, !opened);
-    opened = true;
+    const f = await ready();
+    catchUp(f, false);
     own = { seq: seq++ };
     const line = (needsNewline ? '\n' : '') + JSON.stringify({ ...e, w: writer, s: own.seq }, replace) + '\n';
     needsNewline = false;
@@ -161,6 +183,7 @@ export function journalFileStorage(path: string, options: JournalFileStorageOpti
     if (fs !== undefined && fd !== undefined) fs.closeSync(fd);
     fs = undefined;
     fd = undefined;
+    opened = undefined;
   };
   return storage;
 }

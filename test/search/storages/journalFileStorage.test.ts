@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,29 @@ describe('journalFileStorage', () => {
     expect(reread.trials).toEqual(resumed.trials);
     expect(later.corruptLines.map((c) => c.reason)).toEqual(['invalid JSON']);
   });
+
+  it('gives contiguous, distinct trial numbers to processes appending to one journal at once', async () => {
+    const path = fresh();
+    const run = (seed: number) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../fixtures/journalConcurrentWorker.ts'), path, '15', String(seed)], { stdio: 'ignore' });
+        child.on('exit', resolve);
+      });
+    const exits = Promise.all([run(1), run(2), run(3)]);
+    const deadline = Date.now() + 30000;
+    while (![1, 2, 3].every((seed) => existsSync(`${path}.${seed}.ready`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    writeFileSync(`${path}.go`, '');
+    expect(await exits).toEqual([0, 0, 0]);
+    const storage = journalFileStorage(path);
+    const study = await createStudy({ storage, name: 'shared', loadIfExists: true });
+    expect(study.trials.map((t) => t.number)).toEqual([...Array(45).keys()]);
+    expect(study.trials.every((t) => t.state === 'complete' && t.intermediateValues.get(0) === t.value)).toBe(true);
+    expect(storage.corruptLines).toEqual([]);
+    expect((await storage.listStudies()).length).toBe(1);
+    // the writers really interleaved: the creator of consecutive trials changes several times
+    const creators = readFileSync(path, 'utf8').split('\n').filter((l) => l.includes('"op":"createTrial"')).map((l) => JSON.parse(l).w as string);
+    expect(creators.filter((w, i) => i > 0 && w !== creators[i - 1]).length).toBeGreaterThan(2);
+  }, 60000);
 
   it('rejects an empty path', () => {
     expect(() => journalFileStorage('')).toThrow('journalFileStorage: path is "", expected a file path');
