@@ -47,7 +47,10 @@ export default defineConfig({
   platform: 'neutral',
   outDir: 'dist',
   // Peers stay external: in Node they resolve to tfjs's CommonJS `main`.
-  external: [/^@tensorflow\//, 'seedrandom'],
+  // Node built-ins are imported as `node:fs` and kept as written (Node >= 20),
+  // so a bundler knows them for built-ins, not npm packages called `fs`.
+  external: [/^@tensorflow\//, 'seedrandom', /^node:/],
+  removeNodeProtocol: false,
   esbuildPlugins: [preserveModules],
   outExtension({ format }) {
     return { js: format === 'cjs' ? '.cjs' : '.js' };
