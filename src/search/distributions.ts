@@ -215,7 +215,10 @@ export function toUnit(d: Distribution, value: ParamValue): number {
     const n = countValues(d);
     return (Math.round((v - d.low) / d.step!) + 0.5) / n;
   }
-  if (d.log) return (Math.log(v) - Math.log(d.low)) / (Math.log(d.high) - Math.log(d.low));
+  if (d.log) {
+    const a = Math.log(d.low), b = Math.log(d.high);
+    return b === a ? 0.5 : (Math.log(v) - a) / (b - a); // bounds a few ulps apart have equal logs
+  }
   return (v - d.low) / (d.high - d.low);
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   categoricalDistribution,
@@ -88,3 +89,37 @@ describe('distributions', () => {
     expectError(() => distributionFromJSON({ type: 'x' }, 'f'), SearchError, 'f: distribution type is "x", expected "float", "int" or "categorical"');
   });
 });
+
+describe('distributions (properties)', () => {
+  const numeric = fc.oneof(
+    fc.tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1e6, noNaN: true })).map(([a, w]) => floatDistribution(a, a + w)),
+    fc.tuple(fc.double({ min: 1e-8, max: 1e3, noNaN: true }), fc.double({ min: 1, max: 1e6, noNaN: true })).map(([a, f]) => floatDistribution(a, a * f, { log: true })),
+    fc.tuple(fc.integer({ min: -100, max: 100 }), fc.integer({ min: 0, max: 50 }), fc.constantFrom(0.5, 0.1, 0.25, 2)).map(([a, k, st]) => floatDistribution(a, a + k * st, { step: st })),
+    fc.tuple(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 1, max: 7 })).map(([a, w, st]) => intDistribution(a, a + w, { step: st })),
+    fc.tuple(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 0, max: 100000 })).map(([a, w]) => intDistribution(a, a + w, { log: true })),
+    fc.uniqueArray(fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)), { minLength: 1, maxLength: 8 }).map((c) => categoricalDistribution(c)),
+  );
+  it('fromUnit maps every u in [0, 1) to a value of the distribution, and toUnit lands back in the same value', () => {
+    fc.assert(
+      fc.property(numeric, fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (d, u) => {
+        const v = fromUnit(d, u);
+        expect(containsValue(d, v)).toBe(true);
+        const back = toUnit(d, v);
+        expect(back).toBeGreaterThanOrEqual(0);
+        expect(back).toBeLessThanOrEqual(1);
+        if (countValues(d) !== Infinity) expect(fromUnit(d, Math.min(back, 1 - 2 ** -53))).toBe(v);
+      }),
+      { numRuns: 2000, seed: 1 },
+    );
+  });
+  it('survives JSON and compares equal to itself', () => {
+    fc.assert(
+      fc.property(numeric, (d) => {
+        const back = distributionFromJSON(JSON.parse(JSON.stringify(d)), 'f');
+        expect(distributionsEqual(back, d)).toBe(true);
+      }),
+      { numRuns: 500, seed: 2 },
+    );
+  });
+});
+
