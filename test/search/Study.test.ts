@@ -107,8 +107,8 @@ describe('Study.optimize', () => {
     const t0 = Date.now();
     await study.optimize(async () => { await new Promise((r) => setTimeout(r, 10)); return 1; }, { timeoutMs: 60 });
     expect(Date.now() - t0).toBeLessThan(1000);
-    expect(study.trials.length).toBeGreaterThan(1);
-    expect(study.trials.length).toBeLessThan(10);
+    expect(study.trials.length).toBeGreaterThanOrEqual(1);
+    expect(study.trials.length).toBeLessThan(10); // 60 ms of 10 ms trials, not the unbounded loop
   });
   it('stops on an AbortSignal and fails the running trials as aborted', async () => {
     const study = await createStudy();

@@ -80,7 +80,12 @@ export function journalFileStorage(path: string, options: JournalFileStorageOpti
 
   const open = async (): Promise<Fs> => {
     if (fs === undefined) {
-      const mod = await import('node:fs');
+      let mod: Fs;
+      try {
+        mod = await import('node:fs');
+      } catch (e) {
+        failSearch('journalFileStorage', `needs Node's file system (node:fs), which this environment lacks (${(e as Error).message}); use inMemoryStorage() and study.toJSON() instead`);
+      }
       fd = mod.openSync(path, 'a+');
       fs = mod;
     }
