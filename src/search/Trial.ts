@@ -129,7 +129,7 @@ export class Trial {
    * trial.suggestCategorical('optimizer', ['adam', 'sgd', 'rmsprop']);
    * // => e.g. 'sgd'
    */
-  suggestCategorical<T extends ParamValue>(name: string, choices: readonly T[]): T {
+  suggestCategorical<const T extends ParamValue>(name: string, choices: readonly T[]): T {
     return this.suggest('suggestCategorical', name, categoricalDistribution(choices, 'suggestCategorical')) as T;
   }
 
