@@ -1,7 +1,8 @@
 export { MetricInputError, UndefinedMetricError, TfjsMethodologyError } from '../core/errors';
 export type { NumericInput, LabelInput, Label, ScoreMatrixInput, ZeroDivision } from '../core/types';
 export type { TensorLike } from '../core/tensorLike';
-export * from './confusionAtThresholds';
+export { confusionAtThresholds } from './confusionAtThresholds';
+export type { ConfusionAtThresholds, ConfusionAtThresholdsOptions } from './confusionAtThresholds';
 export * from './confusionMatrix';
 export * from './accuracy';
 export * from './balancedAccuracy';
