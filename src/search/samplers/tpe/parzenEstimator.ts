@@ -11,6 +11,12 @@ export interface ParzenSettings {
   readonly considerMagicClip: boolean;
   readonly considerEndpoints: boolean;
   readonly multivariate: boolean;
+  /**
+   * The bandwidth rule of multivariate kernels: `'neighbour'` (each kernel's
+   * distance to its sorted neighbours in that dimension, the univariate rule)
+   * or `'scott'` (one width 0.2·n^(−1/(d+4))·range, Optuna 3.1's).
+   */
+  readonly bandwidth: 'neighbour' | 'scott';
   /** Multiplier of the multivariate (Scott's-rule) bandwidth 0.2·n^(−1/(d+4)). */
   readonly bandwidthFactor: number;
   /**
@@ -80,11 +86,12 @@ function parzenBounds(d: Exclude<Distribution, { type: 'categorical' }>): { low:
  * kernel: truncated normals for numeric parameters (in log space for `log`),
  * smoothed one-hot distributions for categorical ones.
  *
- * Bandwidths: univariate, each kernel's σ is the larger distance to its
- * sorted neighbours (the bounds count as neighbours; the outermost kernels
- * use their inner neighbour only unless `considerEndpoints`), as Bergstra
- * et al.'s TPE and Optuna 3.1; multivariate, one σ = f·0.2·n^(−1/(d+4))·range
- * for all (Scott's rule, Falkner et al. 2018). Every σ is clipped to
+ * Bandwidths: by default each kernel's σ is, per dimension, the larger
+ * distance to its sorted neighbours (the bounds count as neighbours; the
+ * outermost kernels use their inner neighbour only unless
+ * `considerEndpoints`), as Bergstra et al.'s TPE and Optuna 3.1's univariate
+ * TPE; with the multivariate `'scott'` rule, one σ = f·0.2·n^(−1/(d+4))·range
+ * for all (Falkner et al. 2018, Optuna 3.1's multivariate TPE). Every σ is clipped to
  * [range / min(100, 1 + K), range] ("magic clip"); the prior kernel is
  * N(centre, range²) with weight `priorWeight`.
  */
@@ -132,7 +139,7 @@ export class ParzenEstimator {
       for (let k = 0; k < n; k++) mus[k] = dist.log ? Math.log(obs[k]!) : obs[k]!;
       if (considerPrior) mus[n] = 0.5 * (low + high);
       const sigmas = new Float64Array(K);
-      if (settings.multivariate) {
+      if (settings.multivariate && settings.bandwidth === 'scott') {
         sigmas.fill(sigma0 * range);
       } else {
         const order = argsort(mus);

@@ -3,7 +3,7 @@ import { categoricalDistribution, floatDistribution, intDistribution } from '../
 import { defaultGamma, defaultWeights, ParzenEstimator, type ParzenSettings } from '../../../../src/search/samplers/tpe/parzenEstimator';
 import { createRng } from '../../../../src/core/random';
 
-const univariate: ParzenSettings = { considerPrior: true, priorWeight: 1, considerMagicClip: true, considerEndpoints: false, multivariate: false, bandwidthFactor: 1, normalizeKernels: false };
+const univariate: ParzenSettings = { considerPrior: true, priorWeight: 1, considerMagicClip: true, considerEndpoints: false, multivariate: false, bandwidth: 'neighbour', bandwidthFactor: 1, normalizeKernels: false };
 const f64 = (...x: number[]) => Float64Array.from(x);
 
 // Reference values: Optuna 3.1.0's _ParzenEstimator (python3-optuna 3.1.0-4) on the same observations.
@@ -27,7 +27,7 @@ describe('ParzenEstimator', () => {
   });
 
   it('uses one Scott-rule bandwidth and smoothed categories when multivariate, as Optuna 3.1', () => {
-    const pe = new ParzenEstimator([f64(0.2, 0.5, 0.9), f64(0, 1, 1)], [floatDistribution(0, 1), categoricalDistribution(['a', 'b', 'c'])], defaultWeights(3), { ...univariate, multivariate: true });
+    const pe = new ParzenEstimator([f64(0.2, 0.5, 0.9), f64(0, 1, 1)], [floatDistribution(0, 1), categoricalDistribution(['a', 'b', 'c'])], defaultWeights(3), { ...univariate, multivariate: true, bandwidth: 'scott' });
     const lp = pe.logPdf([f64(0.3, 0.8), f64(1, 2)]);
     [-1.9314193930590096, -2.2437960684549716].forEach((v, i) => expect(lp[i]).toBeCloseTo(v, 12));
   });

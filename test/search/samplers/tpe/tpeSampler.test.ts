@@ -127,7 +127,24 @@ describe('tpeSampler', () => {
     expect(tpe.filter((r, i) => r < random[i]!).length).toBeGreaterThanOrEqual(6);
   });
 
+  it('models numeric parameters jointly by default and leaves categorical ones to independent sampling unless jointCategoricals', () => {
+    const study = runLoop(tpeSampler({ seed: 1, multivariate: false }), mixedSpace, mixedObjective, 12);
+    const running = ask(study, tpeSampler({ seed: 1 }), {}).running;
+    expect(Object.keys(tpeSampler().inferRelativeSearchSpace(study, running)).sort()).toEqual(['batch', 'dropout', 'lr', 'units']);
+    expect(Object.keys(tpeSampler({ jointCategoricals: true }).inferRelativeSearchSpace(study, running)).sort()).toEqual(['act', 'batch', 'dropout', 'lr', 'units']);
+    expect(tpeSampler({ multivariate: false }).inferRelativeSearchSpace(study, running)).toEqual({});
+  });
+
+  it('beats the independent TPE on Branin with its joint neighbour-bandwidth model (seeded, 8 runs)', () => {
+    const seeds = [0, 1, 2, 3, 4, 5, 6, 7];
+    const regret = (multivariate: boolean) =>
+      seeds.map((seed) => bestSoFar(runLoop(tpeSampler({ seed, multivariate }), braninSpace, braninObjective, 50))[49]!).sort((a, b) => a - b);
+    const joint = regret(true), independent = regret(false);
+    expect(joint[3]! + joint[4]!).toBeLessThan(independent[3]! + independent[4]!);
+  });
+
   it('names the option in its errors', () => {
+    expect(() => tpeSampler({ bandwidth: 'silverman' as 'scott' })).toThrow(/tpeSampler: bandwidth/);
     expect(() => tpeSampler({ startupTrials: -1 })).toThrow(InvalidOptionError);
     expect(() => tpeSampler({ nEiCandidates: 0 })).toThrow(/tpeSampler: nEiCandidates/);
     expect(() => tpeSampler({ seed: Number.NaN })).toThrow(/tpeSampler: seed is NaN/);
