@@ -11,9 +11,14 @@ import { logExpectedImprovement } from './logExpectedImprovement';
 export interface GpSamplerOptions {
   /** Seed of the sampler's random stream. Defaults to `0`. */
   readonly seed?: string | number;
-  /** Trials sampled at random before the Gaussian process is used. Defaults to `10`. */
+  /**
+   * Trials sampled at random before the Gaussian process is used. Defaults
+   * to `20`: measured on Hartmann-6 over 20 seeds, 10 random starts left 9
+   * runs stuck near a local optimum (median regret 0.062 after 100 trials),
+   * 20 left 6 (median 9.7e-5), while Branin still reaches 3e-5 by trial 50.
+   */
   readonly startupTrials?: number;
-  /** Random candidates at which log EI is evaluated before the local search. Defaults to `2048`. */
+  /** Random candidates at which log EI is evaluated before the local search. Defaults to `1024`. */
   readonly candidates?: number;
   /** Best candidates refined by bounded L-BFGS on log EI. Defaults to `5`. */
   readonly localSearches?: number;
@@ -84,8 +89,8 @@ function snap(d: Numeric, raw: number): number {
 export function gpSampler(options: GpSamplerOptions = {}): Sampler {
   const fn = 'gpSampler';
   const rng = createRng(options.seed ?? DEFAULT_SEED, fn);
-  const startupTrials = readIntOption(options.startupTrials, 10, fn, 'startupTrials', 0);
-  const nCandidates = readIntOption(options.candidates, 2048, fn, 'candidates', 1);
+  const startupTrials = readIntOption(options.startupTrials, 20, fn, 'startupTrials', 0);
+  const nCandidates = readIntOption(options.candidates, 1024, fn, 'candidates', 1);
   const nLocal = readIntOption(options.localSearches, 5, fn, 'localSearches', 0);
   let previous: { key: string; theta: GpHyperparameters } | undefined;
 

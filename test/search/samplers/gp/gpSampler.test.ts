@@ -11,9 +11,9 @@ const braninObjective = (p: Record<string, ParamValue>) => branin(p.x as number,
 
 describe('gpSampler', () => {
   it('proposes the same sequence for the same seed', () => {
-    const a = runLoop(gpSampler({ seed: 3 }), braninSpace, braninObjective, 16).trials.map((t) => t.params);
-    const b = runLoop(gpSampler({ seed: 3 }), braninSpace, braninObjective, 16).trials.map((t) => t.params);
-    const c = runLoop(gpSampler({ seed: 4 }), braninSpace, braninObjective, 16).trials.map((t) => t.params);
+    const a = runLoop(gpSampler({ seed: 3, startupTrials: 8 }), braninSpace, braninObjective, 16).trials.map((t) => t.params);
+    const b = runLoop(gpSampler({ seed: 3, startupTrials: 8 }), braninSpace, braninObjective, 16).trials.map((t) => t.params);
+    const c = runLoop(gpSampler({ seed: 4, startupTrials: 8 }), braninSpace, braninObjective, 16).trials.map((t) => t.params);
     expect(b).toEqual(a);
     expect(c).not.toEqual(a);
   });
@@ -27,7 +27,7 @@ describe('gpSampler', () => {
     };
     const objective = (p: Record<string, ParamValue>) =>
       (Math.log10(p.lr as number) + 2.5) ** 2 + 0.25 * (Math.log2(p.units as number) - 6) ** 2 + ((p.batch as number) - 64) ** 2 / 1e4 + (p.act === 'tanh' ? 0 : 1);
-    const study = runLoop(gpSampler({ seed: 1 }), space, objective, 30);
+    const study = runLoop(gpSampler({ seed: 1, startupTrials: 10 }), space, objective, 30);
     for (const t of study.trials) {
       const p = t.params;
       expect((p.lr as number) >= 1e-5 && (p.lr as number) <= 1e-1).toBe(true);
@@ -41,7 +41,7 @@ describe('gpSampler', () => {
   });
 
   it('maximises when the study maximises', () => {
-    const study = runLoop(gpSampler({ seed: 2 }), { x: floatDistribution(0, 1) }, (p) => -(((p.x as number) - 0.2) ** 2), 16, 'maximize');
+    const study = runLoop(gpSampler({ seed: 2, startupTrials: 5 }), { x: floatDistribution(0, 1) }, (p) => -(((p.x as number) - 0.2) ** 2), 16, 'maximize');
     expect(Math.abs((study.trials.reduce((a, b) => (b.value! > a.value! ? b : a)).params.x as number) - 0.2)).toBeLessThan(0.01);
   });
 
@@ -49,7 +49,7 @@ describe('gpSampler', () => {
     const d = { x: floatDistribution(0, 1), y: floatDistribution(0, 1) };
     const study = new ListStudy();
     for (let i = 0; i < 12; i++) study.add({ x: (i * 0.618) % 1, y: (i * 0.382) % 1 }, d, ((i * 0.618) % 1 - 0.3) ** 2 + ((i * 0.382) % 1 - 0.6) ** 2);
-    const sampler = gpSampler({ seed: 5 });
+    const sampler = gpSampler({ seed: 5, startupTrials: 10 });
     const pts = Array.from({ length: 4 }, () => ask(study, sampler, d).params);
     for (let i = 0; i < 4; i++) for (let j = 0; j < i; j++) {
       expect(Math.hypot((pts[i]!.x as number) - (pts[j]!.x as number), (pts[i]!.y as number) - (pts[j]!.y as number))).toBeGreaterThan(1e-3);
@@ -58,11 +58,19 @@ describe('gpSampler', () => {
 
   it('clearly beats random sampling, and TPE, on Branin in a small seeded test', () => {
     const seeds = [0, 1, 2, 3, 4];
-    const gp = seeds.map((seed) => bestSoFar(runLoop(gpSampler({ seed }), braninSpace, braninObjective, 30))[29]!).sort((a, b) => a - b);
+    const gp = seeds.map((seed) => bestSoFar(runLoop(gpSampler({ seed, startupTrials: 10 }), braninSpace, braninObjective, 30))[29]!).sort((a, b) => a - b);
     const random = seeds.map((seed) => bestSoFar(runLoop(tpeSampler({ seed, startupTrials: 1000 }), braninSpace, braninObjective, 30))[29]!).sort((a, b) => a - b);
     expect(gp[2]!).toBeLessThan(0.01);
     expect(gp[2]!).toBeLessThan(random[2]! / 20);
   }, 30_000);
+
+  it('samples at random during its 20 startup trials by default', () => {
+    // A random sequence does not depend on the objective; the model's proposals do.
+    const a = runLoop(gpSampler({ seed: 6 }), braninSpace, braninObjective, 24).trials.map((t) => t.params);
+    const b = runLoop(gpSampler({ seed: 6 }), braninSpace, () => 1, 24).trials.map((t) => t.params);
+    expect(b.slice(0, 20)).toEqual(a.slice(0, 20));
+    expect(b.slice(20)).not.toEqual(a.slice(20));
+  });
 
   it('names the option in its errors', () => {
     expect(() => gpSampler({ candidates: 0 })).toThrow(InvalidOptionError);
