@@ -9,6 +9,11 @@ import { defineConfig, type Options } from 'tsup';
 export const entries = {
   index: 'src/index.ts',
   'metrics/index': 'src/metrics/index.ts',
+  'selective/index': 'src/selective/index.ts',
+  'search/index': 'src/search/index.ts',
+  'gradcheck/index': 'src/gradcheck/index.ts',
+  'baselines/index': 'src/baselines/index.ts',
+  'datasets/index': 'src/datasets/index.ts',
 };
 
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
