@@ -4,11 +4,15 @@
 //   class is sorted (the positives for AP, the smaller class for ROC AUC) and
 //   every other example is placed among those scores with the exact lookup
 //   table of `locate` (small enough to stay in cache);
-// - balanced classes: both classes are sorted by the distribution sort of
-//   `sortByClass` (weights alongside) and merged from the top.
+// - balanced classes: both classes are sorted and merged from the top (AP
+//   without weights by the compact LSD radix sort of `core/radixSort`, which
+//   keeps the bundle of averagePrecision small; ROC AUC by the distribution
+//   sort of `sortByClass`, weights alongside). Weighted AP always takes the
+//   first path (sorting only the positives), which needs no weighted sort.
 // Tied scores of both classes share a threshold in both paths, exactly as in
 // confusionAtThresholds, so the results equal the curve-based definitions.
 
+import { radixSort } from '../../core/radixSort';
 import { accumulate, buildLocator, distinctInPlace, type Locator } from './locate';
 import { sortByClass, sortByClassWeighted } from './sortByClass';
 
@@ -99,7 +103,17 @@ function sortClass(labels: Uint8Array, scores: Float64Array, weights: Float64Arr
 export function averagePrecisionOf(labels: Uint8Array, scores: Float64Array, weights?: Float64Array): number {
   const n = scores.length;
   const p = count(labels);
-  if (p > n * MINORITY) return both(labels, scores, weights, p)[0];
+  if (p > n * MINORITY && weights === undefined) {
+    // Balanced and unweighted: radix-sort each class and merge (the compact
+    // path; with weights, the positives are sorted and the rest located).
+    const pos = new Float64Array(p);
+    const neg = new Float64Array(n - p);
+    for (let i = 0, j = 0, k = 0; i < n; i++) {
+      if (labels[i]) pos[j++] = scores[i];
+      else neg[k++] = scores[i];
+    }
+    return merged(radixSort(pos), radixSort(neg))[0];
+  }
   const pos = sortClass(labels, scores, weights, 1);
   if (pos === undefined || !(pos.total > 0)) return NaN;
   const { loc, w, total } = pos;
