@@ -1,4 +1,4 @@
-import { fail, show } from './fail';
+import { failAt, show } from './fail';
 import { readLabels } from './readLabels';
 import type { Label, LabelInput } from './types';
 
@@ -31,7 +31,7 @@ export function readBinaryLabels(
   const n = labels.length;
   const out = new Uint8Array(n);
   if (posLabel === undefined || posLabel === null) {
-    if (!(labels instanceof Float64Array)) return fail(fn, `${arg}[0] is ${show(labels[0])}${RULE}`);
+    if (!(labels instanceof Float64Array)) return failAt(fn, arg, 0, labels[0], RULE);
     let sawZero = -1;
     let sawMinusOne = -1;
     for (let i = 0; i < n; i++) {
@@ -44,7 +44,7 @@ export function readBinaryLabels(
         if (sawZero >= 0) notBinary(fn, arg, i, v, sawZero, 0);
         if (sawMinusOne < 0) sawMinusOne = i;
       } else {
-        fail(fn, `${arg}[${i}] is ${show(v)}${RULE}`);
+        failAt(fn, arg, i, v, RULE);
       }
     }
     return out;
@@ -59,10 +59,7 @@ export function readBinaryLabels(
       other = v;
       otherAt = i;
     } else if (v !== other) {
-      fail(
-        fn,
-        `${arg}[${i}] is ${show(v)}, a third class besides ${show(pos)} (posLabel) and ${show(other)} (${arg}[${otherAt}]): binary labels are required`,
-      );
+      failAt(fn, arg, i, v, `, a third class besides ${show(pos)} (posLabel) and ${show(other)} (${arg}[${otherAt}]): binary labels are required`);
     }
   }
   return out;
@@ -84,5 +81,5 @@ function binaryView(a: ArrayLike<number>): Uint8Array | undefined {
 }
 
 function notBinary(fn: string, arg: string, i: number, v: number, j: number, w: number): never {
-  return fail(fn, `${arg}[${i}] is ${show(v)} but ${arg}[${j}] is ${show(w)}${RULE}`);
+  return failAt(fn, arg, i, v, ` but ${arg}[${j}] is ${show(w)}${RULE}`);
 }

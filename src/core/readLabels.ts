@@ -1,4 +1,4 @@
-import { fail, show } from './fail';
+import { failAt, failKind, show } from './fail';
 import { isTensorLike } from './tensorLike';
 import type { Label, LabelInput } from './types';
 
@@ -6,6 +6,8 @@ import type { Label, LabelInput } from './types';
  * Labels after reading: numeric labels (booleans become 1 and 0) in a
  * `Float64Array`, or string labels in an array. Never both kinds at once.
  */
+const NOT_LABEL = ', not a number, boolean or string label';
+
 export type LabelArray = Float64Array | readonly string[];
 
 /**
@@ -30,7 +32,7 @@ export function readLabels(x: LabelInput, fn: string, arg: string): LabelArray {
     );
   }
   if (x == null || typeof x === 'string' || typeof (x as ArrayLike<unknown>).length !== 'number') {
-    return fail(fn, `${arg} must be an array, a typed array or a tensor, got ${show(x)}`);
+    return failKind(fn, arg, 'an array, a typed array or a tensor', x);
   }
   const a = x as ArrayLike<unknown>;
   const n = a.length;
@@ -51,25 +53,22 @@ export function readLabels(x: LabelInput, fn: string, arg: string): LabelArray {
     if (typeof v === 'number') out[i] = v;
     else if (typeof v === 'boolean') out[i] = v ? 1 : 0;
     else if (typeof v === 'string') mixed(fn, arg, i, v, first);
-    else fail(fn, `${arg}[${i}] is ${show(v)}, not a number, boolean or string label`);
+    else failAt(fn, arg, i, v, NOT_LABEL);
   }
   return checkNumericLabels(out, fn, arg);
 }
 
 function mixed(fn: string, arg: string, i: number, v: unknown, first: unknown): never {
   if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-    fail(fn, `${arg}[${i}] is ${show(v)}, not a number, boolean or string label`);
+    failAt(fn, arg, i, v, NOT_LABEL);
   }
-  return fail(
-    fn,
-    `${arg}[${i}] is ${show(v)} but ${arg}[0] is ${show(first)}: labels must all be numbers or all strings`,
-  );
+  return failAt(fn, arg, i, v, ` but ${arg}[0] is ${show(first)}: labels must all be numbers or all strings`);
 }
 
 function checkNumericLabels(values: Float64Array, fn: string, arg: string): Float64Array {
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v - v !== 0) fail(fn, `${arg}[${i}] is ${show(v)}, not a valid label`);
+    if (v - v !== 0) failAt(fn, arg, i, v, ', not a valid label');
   }
   return values;
 }

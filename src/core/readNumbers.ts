@@ -1,4 +1,4 @@
-import { fail, show } from './fail';
+import { fail, failAt, failKind } from './fail';
 import { isTensorLike } from './tensorLike';
 import type { NumericInput } from './types';
 
@@ -42,11 +42,11 @@ export function readNumbers(
     out = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const v = a[i];
-      if (typeof v !== 'number') fail(fn, `${arg}[${i}] is ${show(v)}, not a number`);
+      if (typeof v !== 'number') failAt(fn, arg, i, v, ', not a number');
       out[i] = v;
     }
   } else {
-    return fail(fn, `${arg} must be an array, a typed array or a tensor, got ${show(x)}`);
+    return failKind(fn, arg, 'an array, a typed array or a tensor', x);
   }
   if (!options.allowNonFinite) assertFinite(out, fn, arg);
   return out;
@@ -62,6 +62,6 @@ export function assertFinite(values: ArrayLike<number>, fn: string, arg: string)
   for (let i = 0; i < n; i++) {
     const v = values[i];
     // v - v is NaN exactly for NaN and ±Infinity: one comparison per entry.
-    if (v - v !== 0) fail(fn, `${arg}[${i}] is ${show(v)}`);
+    if (v - v !== 0) failAt(fn, arg, i, v);
   }
 }

@@ -1,5 +1,5 @@
 import { assertSameLength } from './assert';
-import { fail, show } from './fail';
+import { failAt } from './fail';
 import { readNumbers } from './readNumbers';
 import type { NumericInput } from './types';
 
@@ -22,7 +22,7 @@ export function readSampleWeight(
   for (let i = 0; i < w.length; i++) {
     const v = w[i];
     if (!(v >= 0) || v === Infinity) {
-      fail(fn, `sampleWeight[${i}] is ${show(v)}: weights must be finite and non-negative`);
+      failAt(fn, 'sampleWeight', i, v, ': weights must be finite and non-negative');
     }
   }
   return w;

@@ -1,4 +1,4 @@
-import { fail, show } from './fail';
+import { fail, failAt, failKind, show } from './fail';
 import { isTensorLike } from './tensorLike';
 import type { ScoreMatrixInput } from './types';
 
@@ -42,8 +42,8 @@ export function readScoreMatrix(
       }
       for (let j = 0; j < cols; j++) {
         const v = row[j];
-        if (typeof v !== 'number') fail(fn, `${arg}[${i}][${j}] is ${show(v)}, not a number`);
-        if (v - v !== 0) fail(fn, `${arg}[${i}][${j}] is ${show(v)}`);
+        if (typeof v !== 'number') failAt(fn, arg, `${i}][${j}`, v, ', not a number');
+        if (v - v !== 0) failAt(fn, arg, `${i}][${j}`, v);
         values[i * cols + j] = v;
       }
     }
@@ -61,15 +61,15 @@ export function readScoreMatrix(
     values = new Float64Array(flat.length);
     for (let i = 0; i < flat.length; i++) {
       const v = flat[i];
-      if (typeof v !== 'number') fail(fn, `${arg}[${Math.floor(i / cols)}][${i % cols}] is ${show(v)}, not a number`);
+      if (typeof v !== 'number') failAt(fn, arg, `${Math.floor(i / cols)}][${i % cols}`, v, ', not a number');
       values[i] = v;
     }
   } else {
-    return fail(fn, `${arg} must be an n×k array, a 2-D tensor, or a flat array with numClasses, got ${show(x)}`);
+    return failKind(fn, arg, 'an n×k array, a 2-D tensor, or a flat array with numClasses', x);
   }
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v - v !== 0) fail(fn, `${arg}[${Math.floor(i / cols)}][${i % cols}] is ${show(v)}`);
+    if (v - v !== 0) failAt(fn, arg, `${Math.floor(i / cols)}][${i % cols}`, v);
   }
   if (numClasses !== undefined && cols !== numClasses) {
     fail(fn, `${arg} has ${cols} columns but numClasses is ${numClasses}`);

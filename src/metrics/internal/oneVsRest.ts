@@ -1,5 +1,5 @@
 import { assertNonEmpty, assertSameLength } from '../../core/assert';
-import { fail, show } from '../../core/fail';
+import { fail, failAt, show } from '../../core/fail';
 import { readLabels, uniqueLabels } from '../../core/readLabels';
 import { readSampleWeight } from '../../core/readSampleWeight';
 import { readScoreMatrix, type ScoreMatrix } from '../../core/readScoreMatrix';
@@ -52,7 +52,7 @@ export function readMulticlassInputs(
     const given = readLabels(options.labels, fn, 'labels');
     classes = Array.from(given as ArrayLike<Label>);
     classes.forEach((c, i) => {
-      if (index.has(c)) fail(fn, `labels[${i}] is ${show(c)}, a repeat of labels[${index.get(c)}]`);
+      if (index.has(c)) failAt(fn, 'labels', i, c, `, a repeat of labels[${index.get(c)}]`);
       index.set(c, i);
     });
   } else {
@@ -65,7 +65,7 @@ export function readMulticlassInputs(
   const codes = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const c = index.get(y[i]);
-    if (c === undefined) fail(fn, `yTrue[${i}] is ${show(y[i])}, not one of labels`);
+    if (c === undefined) failAt(fn, 'yTrue', i, y[i], ', not one of labels');
     codes[i] = c;
   }
   return { codes, classes, m, weights };
