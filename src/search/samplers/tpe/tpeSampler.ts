@@ -61,7 +61,9 @@ export interface TpeSamplerOptions {
   /**
    * Treat running trials as the worst observations (a constant liar), so
    * that concurrent trials are steered away from points already being
-   * evaluated. Defaults to `false`.
+   * evaluated. A sequential study has no other running trials, so this only
+   * matters with `concurrency` or several workers. Defaults to `true`
+   * (Optuna's default is `false`).
    */
   readonly constantLiar?: boolean;
   /** The number of "good" trials among n. Defaults to ⌈0.1·n⌉ capped at 25. */
@@ -117,7 +119,7 @@ export function tpeSampler(options: TpeSamplerOptions = {}): Sampler {
   const multivariate = readFlag(options.multivariate, true, fn, 'multivariate');
   const jointCategoricals = readFlag(options.jointCategoricals, false, fn, 'jointCategoricals');
   const bandwidth = readChoiceOption(options.bandwidth, ['neighbour', 'scott'] as const, 'neighbour', fn, 'bandwidth');
-  const constantLiar = readFlag(options.constantLiar, false, fn, 'constantLiar');
+  const constantLiar = readFlag(options.constantLiar, true, fn, 'constantLiar');
   const settings: ParzenSettings = {
     considerPrior: readFlag(options.considerPrior, true, fn, 'considerPrior'),
     priorWeight: readNumOption(options.priorWeight, 1, fn, 'priorWeight', { min: 0, minExclusive: true }),

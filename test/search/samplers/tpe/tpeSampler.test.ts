@@ -157,3 +157,20 @@ function filled(): ListStudy {
   for (let i = 0; i < 12; i++) s.add({ x: i / 12 }, { x: floatDistribution(0, 1) }, i);
   return s;
 }
+
+describe('tpeSampler in a concurrent study', () => {
+  it('gives 4 trials started together 4 different points (constant liar by default)', async () => {
+    const { createStudy } = await import('../../../../src/search/Study');
+    const study = await createStudy({ sampler: tpeSampler({ seed: 3, startupTrials: 4 }) });
+    await study.optimize(
+      async (t) => {
+        const x = t.suggestFloat('x', 0, 1), y = t.suggestInt('y', 0, 3);
+        await new Promise((r) => setTimeout(r, 2));
+        return (x - 0.3) ** 2 + y;
+      },
+      { trials: 24, concurrency: 4 },
+    );
+    const points = study.trials.map((t) => `${t.params.x}/${t.params.y}`);
+    expect(new Set(points).size).toBe(24);
+  });
+});
