@@ -4,17 +4,15 @@
 //   class is sorted (the positives for AP, the smaller class for ROC AUC) and
 //   every other example is placed among those scores with the exact lookup
 //   table of `locate` (small enough to stay in cache);
-// - balanced classes: both classes are sorted and merged from the top (AP
-//   without weights by the compact LSD radix sort of `core/radixSort`, which
-//   keeps the bundle of averagePrecision small; ROC AUC by the distribution
-//   sort of `sortByClass`, weights alongside). Weighted AP always takes the
-//   first path (sorting only the positives), which needs no weighted sort.
+// - balanced classes: both classes are sorted (weights alongside) and merged
+//   from the top: AP by the compact radix sort `sortPairs`, which keeps the
+//   bundle of averagePrecision small; ROC AUC by the distribution sort of
+//   `sortByClass`.
 // Tied scores of both classes share a threshold in both paths, exactly as in
 // confusionAtThresholds, so the results equal the curve-based definitions.
 
-import { radixSort } from '../../core/radixSort';
 import { accumulate, buildLocator, distinctInPlace, type Locator } from './locate';
-import { sortByClass, sortByClassWeighted } from './sortByClass';
+import { sortByClass, sortByClassWeighted, sortPairs } from './sortByClass';
 
 /**
  * Below this share of the examples, the minority class is sorted and the
@@ -82,7 +80,7 @@ function sortClass(labels: Uint8Array, scores: Float64Array, weights: Float64Arr
   if (k === 0) return undefined;
   const u = new Float64Array(k);
   for (let i = 0, j = 0; i < n; i++) if (labels[i] === cls && (weights === undefined || weights[i] !== 0)) u[j++] = scores[i];
-  u.sort();
+  sortPairs(u);
   let w = new Float64Array(k);
   const d = distinctInPlace(u, k, weights === undefined ? w : undefined);
   const loc = buildLocator(u, d);
@@ -103,16 +101,24 @@ function sortClass(labels: Uint8Array, scores: Float64Array, weights: Float64Arr
 export function averagePrecisionOf(labels: Uint8Array, scores: Float64Array, weights?: Float64Array): number {
   const n = scores.length;
   const p = count(labels);
-  if (p > n * MINORITY && weights === undefined) {
-    // Balanced and unweighted: radix-sort each class and merge (the compact
-    // path; with weights, the positives are sorted and the rest located).
+  if (p > n * MINORITY) {
+    // Balanced: radix-sort each class (weights alongside) and merge.
     const pos = new Float64Array(p);
     const neg = new Float64Array(n - p);
+    const posW = weights && new Float64Array(p);
+    const negW = weights && new Float64Array(n - p);
     for (let i = 0, j = 0, k = 0; i < n; i++) {
-      if (labels[i]) pos[j++] = scores[i];
-      else neg[k++] = scores[i];
+      if (labels[i]) {
+        if (posW) posW[j] = weights![i];
+        pos[j++] = scores[i];
+      } else {
+        if (negW) negW[k] = weights![i];
+        neg[k++] = scores[i];
+      }
     }
-    return merged(radixSort(pos), radixSort(neg))[0];
+    sortPairs(pos, posW);
+    sortPairs(neg, negW);
+    return merged(pos, neg, posW, negW)[0];
   }
   const pos = sortClass(labels, scores, weights, 1);
   if (pos === undefined || !(pos.total > 0)) return NaN;
