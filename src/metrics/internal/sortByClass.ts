@@ -255,11 +255,12 @@ function quickSortPairs(a: Float64Array, w: Float64Array, lo: number, hi: number
 
 /**
  * Sorts `a` ascending in place, moving the weights `w` (when given) alongside:
- * a least-significant-digit radix sort, four stable passes of 16 bits over an
- * order-preserving integer key of each double (the sign bit flipped for a
- * positive number, every bit for a negative one; `-0` sorts just before `0`).
- * Linear in n and compact: this is the sort averagePrecision reaches, which
- * keeps its bundle small. Passes where every key has the same digit are
+ * a least-significant-digit radix sort, stable passes of 16 bits (8 bits
+ * below 65536 values, where 65536 counters would cost more than the values)
+ * over an order-preserving integer key of each double (the sign bit flipped
+ * for a positive number, every bit for a negative one; `-0` sorts just before
+ * `0`). Linear in n and compact: this is the sort averagePrecision reaches,
+ * which keeps its bundle small. Passes where every key has the same digit are
  * skipped. `a` must start on a 4-byte boundary; little-endian platforms only
  * (every platform Node and browsers run on), like `core/radixSort`.
  *
@@ -269,39 +270,35 @@ function quickSortPairs(a: Float64Array, w: Float64Array, lo: number, hi: number
 export function sortPairs(a: Float64Array, w?: Float64Array): void {
   const n = a.length;
   let src: Uint32Array = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
-  const counts = new Uint32Array(4 << 16);
   for (let i = 0; i < 2 * n; i += 2) {
-    let l = src[i];
-    let h = src[i + 1];
+    const h = src[i + 1];
     if (h & 0x80000000) {
-      h = ~h;
-      l = ~l;
-    } else h |= 0x80000000;
-    src[i] = l;
-    src[i + 1] = h;
-    counts[l & 0xffff]++;
-    counts[65536 + (l >>> 16)]++;
-    counts[131072 + (h & 0xffff)]++;
-    counts[196608 + (h >>> 16)]++;
+      src[i] = ~src[i];
+      src[i + 1] = ~h;
+    } else src[i + 1] = h | 0x80000000;
   }
+  const bits = n < 65536 ? 8 : 16;
+  const mask = (1 << bits) - 1;
+  const counts = new Uint32Array(mask + 1);
   let dst: Uint32Array = new Uint32Array(2 * n);
   let ws: Float64Array | undefined = w;
   let wd: Float64Array | undefined = w && new Float64Array(n);
-  for (let pass = 0; pass < 4; pass++) {
-    const base = pass << 16;
+  for (let shift = 0; shift < 64; shift += bits) {
+    const word = shift >> 5;
+    const sh = shift & 31;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(src[2 * i + word] >>> sh) & mask]++;
     let sum = 0;
     let skip = false;
-    for (let d = base; d < base + 65536; d++) {
+    for (let d = 0; d <= mask; d++) {
       const c = counts[d];
       if (c === n) skip = true;
       counts[d] = sum;
       sum += c;
     }
     if (skip) continue;
-    const word = pass >> 1;
-    const shift = (pass & 1) << 4;
     for (let i = 0; i < n; i++) {
-      const at = counts[base + ((src[2 * i + word] >>> shift) & 0xffff)]++;
+      const at = counts[(src[2 * i + word] >>> sh) & mask]++;
       dst[2 * at] = src[2 * i];
       dst[2 * at + 1] = src[2 * i + 1];
       if (ws) wd![at] = ws[i];
@@ -312,15 +309,14 @@ export function sortPairs(a: Float64Array, w?: Float64Array): void {
   // Undo the key transform into `a`.
   const out = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
   for (let i = 0; i < 2 * n; i += 2) {
-    let l = src[i];
-    let h = src[i + 1];
-    if (h & 0x80000000) h &= 0x7fffffff;
-    else {
-      h = ~h;
-      l = ~l;
+    const h = src[i + 1];
+    if (h & 0x80000000) {
+      out[i] = src[i];
+      out[i + 1] = h & 0x7fffffff;
+    } else {
+      out[i] = ~src[i];
+      out[i + 1] = ~h;
     }
-    out[i] = l;
-    out[i + 1] = h;
   }
   if (w && ws !== w) w.set(ws!);
 }
