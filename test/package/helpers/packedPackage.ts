@@ -13,7 +13,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -145,6 +145,9 @@ function ownerAlive(lock: string): boolean {
 async function once(name: string, fn: () => Promise<void>): Promise<void> {
   const dir = workDir();
   mkdirSync(dir, { recursive: true });
+  // In use: keep another run's pruning away from it.
+  const now = new Date();
+  utimesSync(dir, now, now);
   const lock = path.join(dir, `${name}.lock`);
   const done = path.join(dir, `${name}.done`);
   const deadline = Date.now() + PACKAGE_TEST_TIMEOUT;
