@@ -2,12 +2,12 @@ import { failAt, failKind, show } from './fail';
 import { isTensorLike } from './tensorLike';
 import type { Label, LabelInput } from './types';
 
+const NOT_LABEL = ', not a number, boolean or string label';
+
 /**
  * Labels after reading: numeric labels (booleans become 1 and 0) in a
  * `Float64Array`, or string labels in an array. Never both kinds at once.
  */
-const NOT_LABEL = ', not a number, boolean or string label';
-
 export type LabelArray = Float64Array | readonly string[];
 
 /**
