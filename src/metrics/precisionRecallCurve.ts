@@ -1,6 +1,7 @@
 import type { Label, LabelInput, NumericInput, ZeroDivision } from '../core/types';
-import { readZeroDivision, undefinedValue } from '../core/zeroDivision';
+import { readZeroDivision } from '../core/zeroDivision';
 import { confusionAtThresholdsOf } from './confusionAtThresholds';
+import { precisionRecallCurveInPlace } from './internal/curvesInPlace';
 import { readBinaryInputs } from './internal/readBinaryInputs';
 
 /** The precision-recall curve: `precision[i]`, `recall[i]` when predicting positive at `score >= thresholds[i]`. */
@@ -67,53 +68,14 @@ export function precisionRecallCurve(
   // The core leaves one spare entry; the outputs are built in its arrays
   // (precision over tps, recall over fps, thresholds reversed in place).
   const core = confusionAtThresholdsOf(labels, scores, weights, 1);
-  let m = core.thresholds.length;
-  const thresholds = new Float64Array(core.thresholds.buffer);
-  const tps = new Float64Array(core.tps.buffer);
-  const fps = new Float64Array(core.fps.buffer);
-  if (options.dropIntermediate && m > 2) {
-    // Keep a point when its TP differs from the previous or the next one
-    // (scikit-learn >= 1.3); earlier entries are overwritten only after use.
-    let k = 1;
-    let prev = tps[0];
-    for (let i = 1; i < m - 1; i++) {
-      const tp = tps[i];
-      if (tp !== prev || tps[i + 1] !== tp) {
-        thresholds[k] = thresholds[i];
-        tps[k] = tp;
-        fps[k++] = fps[i];
-      }
-      prev = tp;
-    }
-    thresholds[k] = thresholds[m - 1];
-    tps[k] = tps[m - 1];
-    fps[k++] = fps[m - 1];
-    m = k;
-  }
-  const total = m > 0 ? tps[m - 1] : 0;
-  const noRecall = total > 0 ? 0 : undefinedValue(zd, fn, 'recall is undefined: no positive examples');
-  const precisionAt = (i: number) => {
-    const ps = tps[i] + fps[i];
-    return ps > 0 ? tps[i] / ps : undefinedValue(zd, fn, 'precision is undefined: nothing predicted positive');
-  };
-  for (let i = 0, j = m - 1; i <= j; i++, j--) {
-    const ti = thresholds[i];
-    thresholds[i] = thresholds[j];
-    thresholds[j] = ti;
-    const pi = precisionAt(i);
-    const pj = precisionAt(j);
-    const ri = total > 0 ? tps[i] / total : noRecall;
-    const rj = total > 0 ? tps[j] / total : noRecall;
-    tps[i] = pj;
-    tps[j] = pi;
-    fps[i] = rj;
-    fps[j] = ri;
-  }
-  tps[m] = 1;
-  fps[m] = 0;
-  // After dropping points, copy out the (shorter) results to free the rest.
-  const len = thresholds.length - 1;
-  return m === len
-    ? { precision: tps, recall: fps, thresholds: thresholds.subarray(0, m) }
-    : { precision: tps.slice(0, m + 1), recall: fps.slice(0, m + 1), thresholds: thresholds.slice(0, m) };
+  const m = core.thresholds.length;
+  return precisionRecallCurveInPlace(
+    new Float64Array(core.thresholds.buffer),
+    new Float64Array(core.tps.buffer),
+    new Float64Array(core.fps.buffer),
+    m,
+    options.dropIntermediate === true,
+    zd,
+    fn,
+  );
 }

@@ -1,6 +1,7 @@
 import type { Label, LabelInput, NumericInput, ZeroDivision } from '../core/types';
-import { readZeroDivision, undefinedValue } from '../core/zeroDivision';
+import { readZeroDivision } from '../core/zeroDivision';
 import { confusionAtThresholdsOf } from './confusionAtThresholds';
+import { rocCurveInPlace } from './internal/curvesInPlace';
 import { readBinaryInputs } from './internal/readBinaryInputs';
 
 /** The ROC curve: `fpr[i]`, `tpr[i]` when predicting positive at `score >= thresholds[i]`. */
@@ -66,46 +67,13 @@ export function rocCurve(yTrue: LabelInput, yScore: NumericInput, options: RocCu
   // The core leaves one spare entry; the outputs are built in its arrays
   // (fpr over fps, tpr over tps), shifted by one for the point at Infinity.
   const core = confusionAtThresholdsOf(labels, scores, weights, 1);
-  const m = core.thresholds.length;
-  const t = new Float64Array(core.thresholds.buffer);
-  const tpr = new Float64Array(core.tps.buffer);
-  const fpr = new Float64Array(core.fps.buffer);
-  const N = m > 0 ? fpr[m - 1] : 0;
-  const P = m > 0 ? tpr[m - 1] : 0;
-  const noFpr = N > 0 ? 0 : undefinedValue(zd, fn, 'fpr is undefined: no negative examples');
-  const noTpr = P > 0 ? 0 : undefinedValue(zd, fn, 'tpr is undefined: no positive examples');
-  let k = m;
-  if (options.dropIntermediate !== false && m > 2) {
-    // Keep the corners: a non-zero second difference of FP or TP, computed as
-    // numpy's diff of diff to keep the same points as scikit-learn. Entries
-    // before i are overwritten only after use (prevF/prevT keep the originals).
-    k = 1;
-    let prevF = fpr[0];
-    let prevT = tpr[0];
-    for (let i = 1; i < m - 1; i++) {
-      const f = fpr[i];
-      const tp = tpr[i];
-      if (fpr[i + 1] - f - (f - prevF) !== 0 || tpr[i + 1] - tp - (tp - prevT) !== 0) {
-        t[k] = t[i];
-        fpr[k] = f;
-        tpr[k++] = tp;
-      }
-      prevF = f;
-      prevT = tp;
-    }
-    t[k] = t[m - 1];
-    fpr[k] = fpr[m - 1];
-    tpr[k++] = tpr[m - 1];
-  }
-  for (let i = k - 1; i >= 0; i--) {
-    t[i + 1] = t[i];
-    fpr[i + 1] = N > 0 ? fpr[i] / N : noFpr;
-    tpr[i + 1] = P > 0 ? tpr[i] / P : noTpr;
-  }
-  t[0] = Infinity;
-  fpr[0] = N > 0 ? 0 : noFpr;
-  tpr[0] = P > 0 ? 0 : noTpr;
-  return k === m
-    ? { fpr, tpr, thresholds: t }
-    : { fpr: fpr.slice(0, k + 1), tpr: tpr.slice(0, k + 1), thresholds: t.slice(0, k + 1) };
+  return rocCurveInPlace(
+    new Float64Array(core.thresholds.buffer),
+    new Float64Array(core.tps.buffer),
+    new Float64Array(core.fps.buffer),
+    core.thresholds.length,
+    options.dropIntermediate !== false,
+    zd,
+    fn,
+  );
 }

@@ -1,15 +1,27 @@
 // Curves and areas computed from a ConfusionAtThresholds alone (no scores):
 // what the binned BinaryScoreAccumulator needs, since it never sees the
-// scores again. They follow, step for step, the batch functions
-// precisionRecallCurve, rocCurve, averagePrecision and rocAuc, which compute
-// the same quantities from the same core counts; the accumulator tests check
-// that both agree on the same counts. (The batch functions could call these
-// instead of their own loops: one math path.)
+// scores again. The curves share their code with precisionRecallCurve and
+// rocCurve (internal/curvesInPlace). The areas restate averagePrecision's and
+// rocAuc's sums over the counts: the batch functions get them from faster
+// kernels that never build the counts; the accumulator tests check that both
+// agree on the same counts.
 import type { ZeroDivision } from '../../core/types';
-import { undefinedValue } from '../../core/zeroDivision';
 import type { ConfusionAtThresholds } from '../confusionAtThresholds';
 import type { PrecisionRecallCurve } from '../precisionRecallCurve';
 import type { RocCurve } from '../rocCurve';
+import { precisionRecallCurveInPlace, rocCurveInPlace } from './curvesInPlace';
+
+/** Copies the counts into arrays with the one spare entry the in-place builders need. */
+function spare(c: ConfusionAtThresholds): [Float64Array, Float64Array, Float64Array] {
+  const m = c.thresholds.length;
+  const t = new Float64Array(m + 1);
+  const tps = new Float64Array(m + 1);
+  const fps = new Float64Array(m + 1);
+  t.set(c.thresholds);
+  tps.set(c.tps);
+  fps.set(c.fps);
+  return [t, tps, fps];
+}
 
 /** The PR curve of `precisionRecallCurve` from the core counts (thresholds decreasing in `c`, increasing in the result). */
 export function precisionRecallCurveFromConfusion(
@@ -18,44 +30,8 @@ export function precisionRecallCurveFromConfusion(
   zd: ZeroDivision | undefined,
   dropIntermediate: boolean,
 ): PrecisionRecallCurve {
-  let thresholds = c.thresholds;
-  let tps = c.tps;
-  let fps = c.fps;
-  let m = thresholds.length;
-  if (dropIntermediate && m > 2) {
-    // Keep a point when its TP differs from the previous or the next one (scikit-learn >= 1.3).
-    thresholds = thresholds.slice();
-    tps = tps.slice();
-    fps = fps.slice();
-    let k = 1;
-    for (let i = 1; i < m - 1; i++) {
-      if (tps[i] !== tps[i - 1] || tps[i + 1] !== tps[i]) {
-        thresholds[k] = thresholds[i];
-        tps[k] = tps[i];
-        fps[k++] = fps[i];
-      }
-    }
-    thresholds[k] = thresholds[m - 1];
-    tps[k] = tps[m - 1];
-    fps[k++] = fps[m - 1];
-    m = k;
-  }
-  const precision = new Float64Array(m + 1);
-  const recall = new Float64Array(m + 1);
-  const increasing = new Float64Array(m);
-  const total = m > 0 ? tps[m - 1] : 0;
-  const noRecall = total > 0 ? 0 : undefinedValue(zd, fn, 'recall is undefined: no positive examples');
-  for (let i = 0; i < m; i++) {
-    const j = m - 1 - i;
-    const tp = tps[j];
-    const ps = tp + fps[j];
-    precision[i] = ps > 0 ? tp / ps : undefinedValue(zd, fn, 'precision is undefined: nothing predicted positive');
-    recall[i] = total > 0 ? tp / total : noRecall;
-    increasing[i] = thresholds[j];
-  }
-  precision[m] = 1;
-  recall[m] = 0;
-  return { precision, recall, thresholds: increasing };
+  const [t, tps, fps] = spare(c);
+  return precisionRecallCurveInPlace(t, tps, fps, c.thresholds.length, dropIntermediate, zd, fn);
 }
 
 /** The ROC curve of `rocCurve` from the core counts. */
@@ -65,34 +41,8 @@ export function rocCurveFromConfusion(
   zd: ZeroDivision | undefined,
   dropIntermediate: boolean,
 ): RocCurve {
-  const { thresholds, tps, fps } = c;
-  const m = thresholds.length;
-  const drop = dropIntermediate && m > 2;
-  const fpr = new Float64Array(m + 1);
-  const tpr = new Float64Array(m + 1);
-  const t = new Float64Array(m + 1);
-  t[0] = Infinity;
-  const N = m > 0 ? fps[m - 1] : 0;
-  const P = m > 0 ? tps[m - 1] : 0;
-  const noFpr = N > 0 ? 0 : undefinedValue(zd, fn, 'fpr is undefined: no negative examples');
-  const noTpr = P > 0 ? 0 : undefinedValue(zd, fn, 'tpr is undefined: no positive examples');
-  if (!(N > 0)) fpr[0] = noFpr;
-  if (!(P > 0)) tpr[0] = noTpr;
-  let k = 1;
-  for (let i = 0; i < m; i++) {
-    // a corner when the second difference of FP or TP is non-zero (numpy's diff of diff)
-    if (drop && i > 0 && i < m - 1) {
-      const corner =
-        fps[i + 1] - fps[i] - (fps[i] - fps[i - 1]) !== 0 || tps[i + 1] - tps[i] - (tps[i] - tps[i - 1]) !== 0;
-      if (!corner) continue;
-    }
-    fpr[k] = N > 0 ? fps[i] / N : noFpr;
-    tpr[k] = P > 0 ? tps[i] / P : noTpr;
-    t[k++] = thresholds[i];
-  }
-  return k === m + 1
-    ? { fpr, tpr, thresholds: t }
-    : { fpr: fpr.slice(0, k), tpr: tpr.slice(0, k), thresholds: t.slice(0, k) };
+  const [t, tps, fps] = spare(c);
+  return rocCurveInPlace(t, tps, fps, c.thresholds.length, dropIntermediate, zd, fn);
 }
 
 /**
