@@ -1,6 +1,7 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import { readIntOption as readInt, readNumOption as readNum, readChoiceOption as readOneOf } from '../core/configErrors';
-import { monitored, resolveLogs } from './internal/logs';
+import { resolveLogs } from '../core/resolveLogs';
+import { monitored } from './internal/logs';
 import { getLearningRate, setLearningRate } from './setLearningRate';
 
 /** Options of {@link reduceOnPlateau}, named as Keras's `ReduceLROnPlateau`. */

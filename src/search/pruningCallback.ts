@@ -1,4 +1,5 @@
 import * as tfl from '@tensorflow/tfjs-layers';
+import { resolveLogs } from '../core/resolveLogs';
 import { failSearch, TrialPruned } from './errors';
 import type { Trial } from './Trial';
 
@@ -80,20 +81,4 @@ export function pruningCallback(trial: Trial, options: PruningCallbackOptions = 
   const monitor = options.monitor ?? 'val_loss';
   if (typeof monitor !== 'string' || monitor === '') failSearch('pruningCallback', `monitor is ${JSON.stringify(monitor)}, expected a log key`);
   return new PruningCallback(trial, monitor);
-}
-
-type LogValue = number | { data(): Promise<ArrayLike<number>>; dispose(): void };
-
-/** Replaces scalar tensors in the logs by numbers and disposes them, as tfjs-layers' EarlyStopping does. */
-async function resolveLogs(logs: Record<string, unknown> | undefined): Promise<Record<string, number>> {
-  const out = (logs ?? {}) as Record<string, LogValue>;
-  for (const key of Object.keys(out)) {
-    const v = out[key];
-    if (typeof v === 'object' && v !== null && typeof v.data === 'function') {
-      const data = await v.data();
-      out[key] = Number(data[0]);
-      v.dispose();
-    }
-  }
-  return out as Record<string, number>;
 }
