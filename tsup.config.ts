@@ -14,6 +14,9 @@ export const entries = {
   'gradcheck/index': 'src/gradcheck/index.ts',
   'baselines/index': 'src/baselines/index.ts',
   'datasets/index': 'src/datasets/index.ts',
+  'diagnostics/index': 'src/diagnostics/index.ts',
+  'plot/index': 'src/plot/index.ts',
+  'search/postgres/index': 'src/search/postgres/index.ts',
 };
 
 type EsbuildPlugin = NonNullable<Options['esbuildPlugins']>[number];
@@ -54,7 +57,7 @@ export default defineConfig({
   // Peers stay external: in Node they resolve to tfjs's CommonJS `main`.
   // Node built-ins are imported as `node:fs` and kept as written (Node >= 20),
   // so a bundler knows them for built-ins, not npm packages called `fs`.
-  external: [/^@tensorflow\//, 'seedrandom', /^node:/],
+  external: [/^@tensorflow\//, 'seedrandom', /^node:/, 'pg', 'vega', 'vega-lite'],
   removeNodeProtocol: false,
   esbuildPlugins: [preserveModules],
   outExtension({ format }) {

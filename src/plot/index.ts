@@ -1,0 +1,2 @@
+// The plot module (`tfjs-methodology/plot`): only re-exports.
+export {};
