@@ -29,3 +29,5 @@ export * from './analysis/slices';
 export * from './analysis/intermediateValueCurves';
 export * from './findLearningRate';
 export * from './parameterImportance';
+export type { InMemoryStorageOptions } from './storages/inMemoryStorage';
+export type { HeartbeatOptions } from './storages/heartbeatOptions';

@@ -109,13 +109,41 @@ export interface Pruner {
   prune(study: StudyView, trial: FrozenTrial): boolean;
 }
 
-/** A study as a storage lists it. */
+/**
+ * A study as a storage lists it (what `npx tfjs-methodology study list`
+ * prints, like Optuna's `get_all_study_summaries`).
+ */
 export interface StudySummary {
   readonly studyId: string;
   readonly name: string;
   readonly direction: Direction;
+  /** Every trial of the study, whatever its state (the sum of `trialCounts`). */
   readonly nTrials: number;
+  /** How many of the study's trials are in each state; every state is a key (0 when none). */
+  readonly trialCounts: Readonly<Record<TrialState, number>>;
+  /**
+   * The best value among the study's `complete` trials in its direction (the
+   * smallest when minimising, the largest when maximising), or `undefined`
+   * when no trial is complete. Pruned and failed trials never count.
+   */
+  readonly bestValue: number | undefined;
   readonly datetimeStart: number | undefined;
+}
+
+/**
+ * The heartbeat settings of a storage opened with heartbeats (Optuna's
+ * `heartbeat_interval` and `grace_period`), as {@link Storage.heartbeat}.
+ */
+export interface HeartbeatSettings {
+  /** How often a running trial's worker records that it is alive, in milliseconds. */
+  readonly intervalMs: number;
+  /**
+   * How long after its last heartbeat a `running` trial is taken for dead
+   * and may be failed by {@link Storage.failStaleTrials}, in milliseconds.
+   * Larger than `intervalMs` (Optuna's default is twice the interval), with
+   * room for a worker that is busy on a long synchronous step.
+   */
+  readonly gracePeriodMs: number;
 }
 
 /** The final fields of a trial, written by {@link Storage.setTrialState}. */
@@ -179,4 +207,42 @@ export interface Storage {
   getAllTrials(studyId: string, states?: readonly TrialState[]): Promise<readonly FrozenTrial[]>;
   /** Releases files or connections. */
   close?(): Promise<void>;
+  /**
+   * Present when the storage was opened with heartbeats (e.g.
+   * `journalFileStorage(path, { heartbeatIntervalMs })`,
+   * `postgresStorage(url, { heartbeatIntervalMs })`); then it also has
+   * {@link Storage.recordHeartbeat} and {@link Storage.failStaleTrials}, and
+   * a study records a heartbeat for each of its running trials every
+   * `intervalMs` and sweeps stale trials before starting each trial.
+   */
+  readonly heartbeat?: HeartbeatSettings;
+  /**
+   * Records that trial `number` is alive now, on the storage's clock (the
+   * writer's `Date.now()` for a journal, the server's `now()` for a
+   * database). Only the latest heartbeat of a trial matters. A heartbeat for
+   * a trial that is not `running` changes nothing and does not throw (it
+   * races with the trial's own end).
+   *
+   * @param studyId - The study's id.
+   * @param number - The trial's number.
+   */
+  recordHeartbeat?(studyId: string, number: number): Promise<void>;
+  /**
+   * Fails the study's dead trials, atomically: every `running` trial that
+   * HAS a heartbeat (trials never given one are left alone: their worker may
+   * not use heartbeats) whose latest heartbeat is older than
+   * `heartbeat.gracePeriodMs` on the storage's clock becomes `failed`, with
+   * `datetimeComplete` now and `error` exactly
+   * `heartbeat lost: no heartbeat for <age> ms (grace period <grace> ms)`
+   * (e.g. `heartbeat lost: no heartbeat for 61234 ms (grace period 60000 ms)`;
+   * `<age>` is a whole number of milliseconds). Each stale trial is failed by
+   * exactly one call, even when many workers sweep at once, and only the
+   * trials THIS call failed are returned, so exactly one sweeper sees (and
+   * may retry) each of them. A trial's late `setTrialState` after the sweep
+   * returns `false` and changes nothing.
+   *
+   * @param studyId - The study's id.
+   * @returns The trials this call failed, in order of number, as now stored (state `failed`).
+   */
+  failStaleTrials?(studyId: string): Promise<readonly FrozenTrial[]>;
 }

@@ -1,6 +1,11 @@
+import { readHeartbeatOptions } from './heartbeatOptions';
+import type { HeartbeatOptions } from './heartbeatOptions';
 import { JournalModel } from './journalModel';
 import type { JournalEvent } from './journalModel';
-import type { Direction, Distribution, FrozenTrial, ParamValue, Storage, StudySummary, TrialFinish, TrialState, TrialTemplate } from '../types';
+import type { Direction, Distribution, FrozenTrial, HeartbeatSettings, ParamValue, Storage, StudySummary, TrialFinish, TrialState, TrialTemplate } from '../types';
+
+/** Options of {@link inMemoryStorage}. */
+export type InMemoryStorageOptions = HeartbeatOptions;
 
 /**
  * A storage that keeps studies in this process's memory (the default of
@@ -11,17 +16,23 @@ import type { Direction, Distribution, FrozenTrial, ParamValue, Storage, StudySu
  * file storage, so both behave identically (trial numbers 0, 1, 2, … per
  * study; the first `setTrialState` that finishes a trial wins and later ones
  * return `false`; writes to a finished trial throw a `SearchError`).
+ * With `heartbeatIntervalMs` it has the heartbeat members of {@link Storage}
+ * (on this process's `Date.now()`), which is how the heartbeat and retry
+ * logic of a study is tested without files or processes.
  *
+ * @param options - `heartbeatIntervalMs`, `gracePeriodMs` (defaults to no heartbeats).
  * @returns A new, empty {@link Storage}.
+ * @throws {SearchError} a bad heartbeat option (`inMemoryStorage: heartbeatIntervalMs is 0, expected a finite number > 0 and <= 2147483647`).
  * @example
  * const storage = inMemoryStorage();
  * const id = await storage.createStudy('s', 'minimize');
  * (await storage.createTrial(id)).number;
  * // => 0
  */
-export function inMemoryStorage(): Storage {
+export function inMemoryStorage(options: InMemoryStorageOptions = {}): Storage {
+  const heartbeat = readHeartbeatOptions(options ?? {}, 'inMemoryStorage');
   const model = new JournalModel();
-  return new EventStorage((e, fn) => model.apply(e, fn), () => model);
+  return new EventStorage((e, fn) => model.apply(e, fn), () => model, Date.now, heartbeat);
 }
 
 /**
@@ -30,11 +41,30 @@ export function inMemoryStorage(): Storage {
  * returns the model brought up to date. Internal.
  */
 export class EventStorage implements Storage {
+  readonly heartbeat?: HeartbeatSettings;
+  readonly recordHeartbeat?: (studyId: string, number: number) => Promise<void>;
+  readonly failStaleTrials?: (studyId: string) => Promise<readonly FrozenTrial[]>;
+
   constructor(
     private readonly write: (e: JournalEvent, fn: string) => unknown | Promise<unknown>,
     private readonly read: () => JournalModel | Promise<JournalModel>,
     private readonly now: () => number = Date.now,
-  ) {}
+    heartbeat?: HeartbeatSettings,
+  ) {
+    // The heartbeat members exist only on a storage opened with heartbeats, as the Storage interface says.
+    if (heartbeat !== undefined) {
+      this.heartbeat = heartbeat;
+      this.recordHeartbeat = async (studyId, number) => {
+        await this.write({ op: 'heartbeat', studyId, number, time: this.now() }, 'recordHeartbeat');
+      };
+      this.failStaleTrials = async (studyId) => {
+        // Most sweeps find nothing: they read, and write (a journal line) only when a trial is stale.
+        // Which trials the event fails is decided again when it is applied, in log order.
+        if (!(await this.read()).hasStale(studyId, this.now(), heartbeat.gracePeriodMs, 'failStaleTrials')) return [];
+        return (await this.write({ op: 'failStale', studyId, time: this.now(), gracePeriodMs: heartbeat.gracePeriodMs }, 'failStaleTrials')) as readonly FrozenTrial[];
+      };
+    }
+  }
 
   async createStudy(name: string, direction: Direction): Promise<string> {
     return (await this.write({ op: 'createStudy', name, direction, time: this.now() }, 'createStudy')) as string;

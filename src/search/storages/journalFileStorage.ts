@@ -212,6 +212,8 @@ const fnOf = (e: JournalEvent): string =>
     setUserAttr: 'setTrialUserAttr',
     setSystemAttr: 'setTrialSystemAttr',
     setState: 'setTrialState',
+    heartbeat: 'recordHeartbeat',
+    failStale: 'failStaleTrials',
   })[e.op];
 
 /** JSON has no infinities: a value of ±Infinity is written as `{"$num": "Infinity"}`. */

@@ -33,7 +33,9 @@ export type JournalEvent =
   | { op: 'setParam'; studyId: string; number: number; name: string; distribution: Distribution; value: ParamValue }
   | { op: 'setIntermediate'; studyId: string; number: number; step: number; value: number }
   | { op: 'setUserAttr' | 'setSystemAttr'; studyId: string; number: number; key: string; value: unknown }
-  | { op: 'setState'; studyId: string; number: number; state: TrialState; value?: number; error?: string; time: number };
+  | { op: 'setState'; studyId: string; number: number; state: TrialState; value?: number; error?: string; time: number }
+  | { op: 'heartbeat'; studyId: string; number: number; time: number }
+  | { op: 'failStale'; studyId: string; time: number; gracePeriodMs: number };
 
 interface TrialRecord {
   number: number;
@@ -47,6 +49,8 @@ interface TrialRecord {
   error: string | undefined;
   userAttrs: Record<string, unknown>;
   systemAttrs: Record<string, unknown>;
+  /** The writer's clock at the trial's latest heartbeat; `undefined` if it never had one. */
+  heartbeat: number | undefined;
   frozen: FrozenTrial | undefined; // cache, cleared on change
 }
 
@@ -67,7 +71,7 @@ export class JournalModel {
   private nextStudyId = 0;
 
   /** Applies one event; returns the new study id, the new trial, or for `setState` whether it took effect. */
-  apply(e: JournalEvent, fn = 'storage'): string | FrozenTrial | boolean | undefined {
+  apply(e: JournalEvent, fn = 'storage'): string | FrozenTrial | readonly FrozenTrial[] | boolean | undefined {
     switch (e.op) {
       case 'createStudy': {
         for (const s of this.studies.values()) if (s.name === e.name) failSearch(fn, `a study named ${JSON.stringify(e.name)} already exists`);
@@ -94,6 +98,7 @@ export class JournalModel {
           error: e.error,
           userAttrs: { ...(e.userAttrs ?? {}) },
           systemAttrs: { ...(e.systemAttrs ?? {}) },
+          heartbeat: undefined,
           frozen: undefined,
         };
         for (const [k, d] of Object.entries(e.distributions ?? {})) t.distributions[k] = distributionFromJSON(d, fn);
@@ -117,6 +122,30 @@ export class JournalModel {
         }
         touch(s, t);
         return true;
+      }
+      case 'heartbeat': {
+        // A heartbeat races with its trial's end: one that arrives after it changes nothing.
+        const s = this.study(e.studyId, fn);
+        const t = this.trial(s, e.number, fn);
+        if (t.state === 'running') t.heartbeat = Math.max(t.heartbeat ?? -Infinity, e.time);
+        return undefined;
+      }
+      case 'failStale': {
+        // Decided at replay from the log alone, so every replica agrees on which trials this event failed.
+        const s = this.study(e.studyId, fn);
+        const failed: FrozenTrial[] = [];
+        for (const t of s.trials) {
+          if (t.state !== 'running' || t.heartbeat === undefined) continue;
+          const age = e.time - t.heartbeat;
+          if (!(age > e.gracePeriodMs)) continue;
+          t.state = 'failed';
+          t.value = undefined;
+          t.error = `heartbeat lost: no heartbeat for ${Math.round(age)} ms (grace period ${e.gracePeriodMs} ms)`;
+          t.datetimeComplete = e.time;
+          touch(s, t);
+          failed.push(freeze(t));
+        }
+        return failed;
       }
       default: {
         const s = this.study(e.studyId, fn);
@@ -152,13 +181,30 @@ export class JournalModel {
   }
 
   list(): StudySummary[] {
-    return [...this.studies.values()].map((s) => ({
-      studyId: s.studyId,
-      name: s.name,
-      direction: s.direction,
-      nTrials: s.trials.length,
-      datetimeStart: s.time,
-    }));
+    return [...this.studies.values()].map((s) => {
+      const trialCounts: Record<TrialState, number> = { running: 0, complete: 0, pruned: 0, failed: 0, waiting: 0 };
+      let bestValue: number | undefined;
+      const min = s.direction === 'minimize';
+      for (const t of s.trials) {
+        trialCounts[t.state]++;
+        if (t.state !== 'complete' || t.value === undefined || Number.isNaN(t.value)) continue;
+        if (bestValue === undefined || (min ? t.value < bestValue : t.value > bestValue)) bestValue = t.value;
+      }
+      return {
+        studyId: s.studyId,
+        name: s.name,
+        direction: s.direction,
+        nTrials: s.trials.length,
+        trialCounts: Object.freeze(trialCounts),
+        bestValue,
+        datetimeStart: s.time,
+      };
+    });
+  }
+
+  /** Whether a `failStale` event at `time` would fail any trial of the study (so that a sweep that finds nothing writes nothing). */
+  hasStale(studyId: string, time: number, gracePeriodMs: number, fn = 'storage'): boolean {
+    return this.study(studyId, fn).trials.some((t) => t.state === 'running' && t.heartbeat !== undefined && time - t.heartbeat > gracePeriodMs);
   }
 
   getTrial(studyId: string, number: number, fn = 'storage'): FrozenTrial {
