@@ -1,2 +1,5 @@
 // The diagnostics module (`tfjs-methodology/diagnostics`): only re-exports.
 export type * from './types';
+export * from './errors';
+export * from './learningCurve';
+export * from './capacitySweep';
