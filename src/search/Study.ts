@@ -20,8 +20,32 @@ export interface CreateStudyOptions {
   readonly storage?: Storage;
   /** The study's name within the storage. Defaults to the first unused `study-0`, `study-1`, … */
   readonly name?: string;
-  /** Load the study if the storage already has one with this name (to resume it). Defaults to `false`. */
+  /**
+   * Load the study if the storage already has one with this name: to resume
+   * it, or to join it as one of several workers sharing the storage (the
+   * direction, if given, must be the stored one). Defaults to `false`.
+   */
   readonly loadIfExists?: boolean;
+  /**
+   * Redo the trials of dead workers (Optuna's `RetryFailedTrialCallback`):
+   * each trial that this study's heartbeat sweep fails (see
+   * {@link Storage.failStaleTrials}; a storage opened with heartbeats) is
+   * enqueued again with the same parameters, as a `waiting` trial with
+   * system attributes `retriedFrom` (the failed trial's number) and
+   * `retryHistory` (the numbers of the original and of every earlier retry,
+   * oldest first), at most `maxRetries` times per original trial. Trials that
+   * failed otherwise (the objective threw) are not retried. Defaults to no
+   * retries.
+   */
+  readonly retryFailedTrials?: { readonly maxRetries: number };
+}
+
+/** The system attributes of a retried trial (see {@link CreateStudyOptions.retryFailedTrials}). */
+export interface RetrySystemAttrs {
+  /** The number of the failed trial this one redoes. */
+  readonly retriedFrom: number;
+  /** The original trial's number, then every retry's before this one: `retryHistory[0]` is the original. */
+  readonly retryHistory: readonly number[];
 }
 
 /** What the objective returns or throws, as a trial's end: a value, or an explicit state. */
@@ -78,7 +102,9 @@ const FINISHED: readonly TrialState[] = ['complete', 'pruned', 'failed'];
 export class Study implements StudyView {
   private snapshot: readonly FrozenTrial[] = [];
   private readonly live = new Map<number, Trial>();
+  private readonly beats = new Map<number, ReturnType<typeof setInterval>>();
   private readonly ctx: TrialContext;
+  /** @internal */ retryFailedTrials: { readonly maxRetries: number } | undefined;
 
   /** @internal Use {@link createStudy}. */
   constructor(
@@ -173,8 +199,50 @@ export class Study implements StudyView {
     return record.number;
   }
 
+  /**
+   * Fails the trials of dead workers (a storage with heartbeats) and, with
+   * `retryFailedTrials`, enqueues each again. The storage gives each stale
+   * trial to exactly one sweeper, so exactly one retry is enqueued.
+   */
+  private async sweep(): Promise<void> {
+    const { storage, studyId } = this;
+    if (storage.heartbeat === undefined || storage.failStaleTrials === undefined) return;
+    const failed = await storage.failStaleTrials(studyId);
+    const maxRetries = this.retryFailedTrials?.maxRetries ?? 0;
+    for (const t of failed) {
+      const history = t.systemAttrs['retryHistory'];
+      const retryHistory = [...(Array.isArray(history) ? (history as number[]) : []), t.number];
+      // retryHistory lists the original and its retries: the new trial is retry number retryHistory.length.
+      if (retryHistory.length > maxRetries) continue;
+      const systemAttrs: RetrySystemAttrs = { retriedFrom: t.number, retryHistory };
+      await storage.createTrial(studyId, { state: 'waiting', params: { ...t.params }, systemAttrs: { ...systemAttrs } });
+    }
+  }
+
+  /** Records a heartbeat for a starting trial and every `intervalMs` until it is told (a storage with heartbeats). */
+  private async startHeartbeat(number: number): Promise<void> {
+    const { storage, studyId } = this;
+    const hb = storage.heartbeat;
+    const record = storage.recordHeartbeat?.bind(storage);
+    if (hb === undefined || record === undefined) return;
+    await record(studyId, number);
+    const timer = setInterval(() => {
+      // A failed heartbeat write is retried at the next tick; the sweep judges only the last one that landed.
+      record(studyId, number).catch(() => undefined);
+    }, hb.intervalMs);
+    (timer as { unref?: () => void }).unref?.();
+    this.beats.set(number, timer);
+  }
+
+  private stopHeartbeat(number: number): void {
+    const timer = this.beats.get(number);
+    if (timer !== undefined) clearInterval(timer);
+    this.beats.delete(number);
+  }
+
   private async askWith(signal: AbortSignal): Promise<Trial> {
     let record: FrozenTrial | undefined;
+    await this.sweep();
     await this.refresh();
     for (const w of this.getTrials({ states: ['waiting'] })) {
       if (await this.storage.setTrialState(this.studyId, w.number, 'running')) {
@@ -183,10 +251,11 @@ export class Study implements StudyView {
       }
     }
     record ??= await this.storage.createTrial(this.studyId);
-    await this.refresh();
     const trial = new Trial(this.ctx, record, signal);
     this.live.set(trial.number, trial);
     try {
+      await this.startHeartbeat(trial.number);
+      await this.refresh();
       trial.startRelative();
     } catch (e) {
       // The trial exists in the storage: record why it could not start rather than leave it running.
@@ -241,11 +310,23 @@ export class Study implements StudyView {
       }
       this.sampler.afterTrial?.(this, live.toFrozen(), state, value);
     }
-    const ok = await this.storage.setTrialState(this.studyId, number, state, { value, error });
-    this.live.delete(number);
+    let ok: boolean;
+    try {
+      ok = await this.storage.setTrialState(this.studyId, number, state, { value, error });
+    } finally {
+      this.stopHeartbeat(number);
+      this.live.delete(number);
+    }
     await this.refresh();
-    if (!ok) failSearch('tell', `trial ${number} is already finished`);
-    return this.snapshot[number] ?? (await this.storage.getTrial(this.studyId, number));
+    const stored = this.snapshot[number] ?? (await this.storage.getTrial(this.studyId, number));
+    if (!ok) {
+      const told = state === 'complete' ? `value ${value}` : `state ${state}`;
+      const why = stored.error !== undefined ? ` (${stored.error})` : '';
+      const err = new SearchError(`tell: trial ${number} is already finished as ${stored.state}${why}; its result (${told}) is discarded and the stored record is kept`);
+      (err as LateTell).lateTell = stored;
+      throw err;
+    }
+    return stored;
   }
 
   /**
@@ -332,7 +413,16 @@ export class Study implements StudyView {
         if (timer !== undefined) clearTimeout(timer);
         signal?.removeEventListener('abort', onSignal);
       }
-      const frozen = await this.tell(trial, result);
+      let frozen: FrozenTrial;
+      try {
+        frozen = await this.tell(trial, result);
+      } catch (e) {
+        // Another worker's heartbeat sweep failed this trial while it ran (this process stalled past the
+        // grace period): its result is discarded, the stored record stands, and the study goes on.
+        const stored = (e as LateTell).lateTell;
+        if (stored === undefined || this.storage.heartbeat === undefined) throw e;
+        frozen = stored;
+      }
       await onTrialComplete?.(frozen, this);
     };
 
@@ -378,6 +468,9 @@ export class Study implements StudyView {
 /** Internal marker: the trial's signal fired. */
 class AbortedTrial extends Error {}
 
+/** A `tell` rejected because the trial was already finished: carries the stored record. Internal. */
+type LateTell = SearchError & { lateTell?: FrozenTrial };
+
 function isThenable(x: unknown): x is PromiseLike<unknown> {
   return x !== null && (typeof x === 'object' || typeof x === 'function') && typeof (x as { then?: unknown }).then === 'function';
 }
@@ -388,7 +481,11 @@ function errorMessage(e: unknown): string {
 }
 
 async function openStudy(options: CreateStudyOptions, fn: string): Promise<Study> {
-  const { direction, sampler = tpeSampler(), pruner = medianPruner(), storage = inMemoryStorage(), name, loadIfExists = false } = options;
+  const { direction, sampler = tpeSampler(), pruner = medianPruner(), storage = inMemoryStorage(), name, loadIfExists = false, retryFailedTrials } = options;
+  if (retryFailedTrials !== undefined) {
+    const m = (retryFailedTrials as { maxRetries?: unknown } | null)?.maxRetries;
+    if (!(typeof m === 'number' && Number.isSafeInteger(m) && m >= 0)) failSearch(fn, `retryFailedTrials.maxRetries is ${show(m)}, expected an integer >= 0`);
+  }
   if (direction !== undefined && direction !== 'minimize' && direction !== 'maximize') {
     failSearch(fn, `direction is ${show(direction)}, expected "minimize" or "maximize"`);
   }
@@ -417,6 +514,7 @@ async function openStudy(options: CreateStudyOptions, fn: string): Promise<Study
     failSearch(fn, `study ${JSON.stringify(studyName)} is stored with direction ${JSON.stringify(stored)}, not ${JSON.stringify(direction)}`);
   }
   const study = new Study(studyName, stored, storage, studyId, sampler, pruner);
+  study.retryFailedTrials = retryFailedTrials && { maxRetries: retryFailedTrials.maxRetries };
   await study.refresh();
   return study;
 }

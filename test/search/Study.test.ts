@@ -3,7 +3,8 @@ import { createStudy, loadStudy } from '../../src/search/Study';
 import { randomSampler } from '../../src/search/samplers/randomSampler';
 import { inMemoryStorage } from '../../src/search/storages/inMemoryStorage';
 import { SearchError, TrialPruned } from '../../src/search/errors';
-import type { Pruner } from '../../src/search/types';
+import type { Pruner, Storage } from '../../src/search/types';
+import { floatDistribution } from '../../src/search/distributions';
 
 async function rejects(p: Promise<unknown>, message: string | RegExp): Promise<void> {
   await expect(p).rejects.toBeInstanceOf(SearchError);
@@ -334,3 +335,136 @@ describe('enqueueTrial', () => {
   });
 });
 
+
+describe('heartbeats and retries', () => {
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+  /** A trial left running by a worker that died after one heartbeat, with x = 0.5 suggested. */
+  async function deadTrial(storage: Storage, studyId: string): Promise<number> {
+    const t = await storage.createTrial(studyId);
+    await storage.setTrialParam(studyId, t.number, 'x', floatDistribution(0, 1), 0.5);
+    await storage.recordHeartbeat!(studyId, t.number);
+    return t.number;
+  }
+
+  it('fails a dead worker\'s trial before starting a trial, and runs its parameters again once', async () => {
+    const storage = inMemoryStorage({ heartbeatIntervalMs: 10, gracePeriodMs: 30 });
+    const study = await createStudy({ storage, name: 's', sampler: randomSampler({ seed: 1 }), retryFailedTrials: { maxRetries: 1 } });
+    await deadTrial(storage, study.studyId);
+    const seen: number[] = [];
+    await study.optimize(async (t) => { await sleep(45); return t.suggestFloat('x', 0, 1); }, { trials: 3, onTrialComplete: (t) => { seen.push(t.number); } });
+    const [dead, first, retry, last] = study.trials;
+    expect(study.trials.length).toBe(4);
+    expect(dead!.state).toBe('failed');
+    expect(dead!.error).toMatch(/^heartbeat lost: no heartbeat for \d+ ms \(grace period 30 ms\)$/);
+    // The study's own trial kept beating while it ran for longer than the grace period.
+    expect(first!.state).toBe('complete');
+    expect(retry!.params).toEqual({ x: 0.5 });
+    expect(retry!.value).toBe(0.5);
+    expect(retry!.systemAttrs).toEqual({ retriedFrom: 0, retryHistory: [0] });
+    expect(last!.systemAttrs).toEqual({});
+    // The retry counted toward this call's 3 trials.
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('retries at most maxRetries times per original trial, recording the chain', async () => {
+    const storage = inMemoryStorage({ heartbeatIntervalMs: 5, gracePeriodMs: 10 });
+    const study = await createStudy({ storage, name: 's', sampler: randomSampler({ seed: 1 }), retryFailedTrials: { maxRetries: 2 } });
+    const id = study.studyId;
+    await deadTrial(storage, id);
+    await sleep(20);
+    const killRetry = async (): Promise<void> => {
+      // Another worker claims the queued retry and dies in it.
+      const waiting = (await storage.getAllTrials(id, ['waiting']))[0]!;
+      expect(await storage.setTrialState(id, waiting.number, 'running')).toBe(true);
+      await storage.recordHeartbeat!(id, waiting.number);
+      await sleep(20);
+    };
+    (await study.ask()).suggestFloat('x', 0, 1); // sweeps: fails 0, queues 1 (and asks trial 2 after it was queued)
+    await study.refresh();
+    expect(study.trials[1]!.systemAttrs).toEqual({ retriedFrom: 0, retryHistory: [0] });
+    expect(study.trials[1]!.state).toBe('running'); // ask took the queued retry
+    // Run the retry's story again through a dead worker: stop this study's own trial first.
+    await study.tell(1, { state: 'failed', error: 'x' });
+    await storage.createTrial(id, { state: 'waiting', params: { x: 0.5 }, systemAttrs: { retriedFrom: 0, retryHistory: [0] } }); // 2
+    await killRetry();
+    await study.ask(); // fails 2, queues 3 = second retry
+    await study.refresh();
+    const third = study.trials.find((t) => (t.systemAttrs['retryHistory'] as number[] | undefined)?.length === 2)!;
+    expect(third.systemAttrs).toEqual({ retriedFrom: 2, retryHistory: [0, 2] });
+    await study.tell(third.number, { state: 'failed', error: 'x' });
+    await storage.createTrial(id, { state: 'waiting', params: { x: 0.5 }, systemAttrs: { retriedFrom: 2, retryHistory: [0, 2] } });
+    await killRetry();
+    const before = (await storage.getAllTrials(id)).length;
+    const t = await study.ask(); // fails the third attempt; maxRetries 2 reached: nothing queued
+    await study.refresh();
+    expect(study.trials.length).toBe(before + 1);
+    expect(study.trials.filter((x) => x.state === 'waiting')).toEqual([]);
+    expect(study.trials[t.number]!.systemAttrs).toEqual({});
+  });
+
+  it('does not retry without retryFailedTrials, and validates maxRetries', async () => {
+    const storage = inMemoryStorage({ heartbeatIntervalMs: 5, gracePeriodMs: 10 });
+    const study = await createStudy({ storage, name: 's' });
+    await deadTrial(storage, study.studyId);
+    await sleep(20);
+    await study.ask();
+    expect(study.trials.map((t) => t.state)).toEqual(['failed', 'running']);
+    await rejects(createStudy({ retryFailedTrials: { maxRetries: -1 } }), 'createStudy: retryFailedTrials.maxRetries is -1, expected an integer >= 0');
+  });
+
+  it('rejects a late tell for a trial another worker failed, keeping the stored record', async () => {
+    const storage = inMemoryStorage({ heartbeatIntervalMs: 5, gracePeriodMs: 15 });
+    // Worker A stalls: its storage records the first heartbeat only.
+    let beats = 0;
+    const stalled = Object.create(storage) as Storage;
+    (stalled as { recordHeartbeat: Storage['recordHeartbeat'] }).recordHeartbeat = async (id, n) => { if (beats++ === 0) await storage.recordHeartbeat!(id, n); };
+    const a = await createStudy({ storage: stalled, name: 's' });
+    const b = await createStudy({ storage, name: 's', loadIfExists: true });
+    const trial = await a.ask();
+    await sleep(30);
+    await b.ask(); // B's sweep fails A's trial
+    await rejects(a.tell(trial, 1), /^tell: trial 0 is already finished as failed \(heartbeat lost: no heartbeat for \d+ ms \(grace period 15 ms\)\); its result \(value 1\) is discarded and the stored record is kept$/);
+    const stored = await storage.getTrial(b.studyId, 0);
+    expect(stored.state).toBe('failed');
+    expect(stored.value).toBeUndefined();
+  });
+
+  it('goes on when optimize\'s own trial was failed by another worker, reporting the stored record', async () => {
+    const storage = inMemoryStorage({ heartbeatIntervalMs: 5, gracePeriodMs: 15 });
+    let beats = 0;
+    const stalled = Object.create(storage) as Storage;
+    (stalled as { recordHeartbeat: Storage['recordHeartbeat'] }).recordHeartbeat = async (id, n) => { if (beats++ === 0) await storage.recordHeartbeat!(id, n); };
+    const a = await createStudy({ storage: stalled, name: 's', sampler: randomSampler({ seed: 0 }) });
+    const b = await createStudy({ storage, name: 's', loadIfExists: true, sampler: randomSampler({ seed: 1 }) });
+    const reported: string[] = [];
+    await a.optimize(async (t) => {
+      if (t.number === 0) { await sleep(30); await b.ask(); }
+      return 1;
+    }, { trials: 2, onTrialComplete: (t) => { reported.push(`${t.number}:${t.state}`); } });
+    expect(reported).toEqual(['0:failed', '2:complete']);
+  });
+
+  it('stops recording heartbeats once the trial is told', async () => {
+    const storage = inMemoryStorage({ heartbeatIntervalMs: 5 });
+    let beats = 0;
+    const counting = Object.create(storage) as Storage;
+    (counting as { recordHeartbeat: Storage['recordHeartbeat'] }).recordHeartbeat = async (id, n) => { beats++; await storage.recordHeartbeat!(id, n); };
+    const study = await createStudy({ storage: counting, name: 's' });
+    await study.optimize(async () => { await sleep(30); return 1; }, { trials: 1 });
+    expect(beats).toBeGreaterThanOrEqual(3);
+    const after = beats;
+    await sleep(30);
+    expect(beats).toBe(after);
+  });
+
+  it('lets several studies on one storage each claim a queued trial at most once', async () => {
+    const storage = inMemoryStorage();
+    const a = await createStudy({ storage, name: 's', sampler: randomSampler({ seed: 0 }) });
+    const b = await createStudy({ storage, name: 's', loadIfExists: true, sampler: randomSampler({ seed: 1 }) });
+    await a.enqueueTrial({ x: 0.25 });
+    const [ta, tb] = await Promise.all([a.ask(), b.ask()]);
+    const xs = [ta.suggestFloat('x', 0, 1), tb.suggestFloat('x', 0, 1)];
+    expect(xs.filter((x) => x === 0.25).length).toBe(1);
+    expect(new Set([ta.number, tb.number])).toEqual(new Set([0, 1]));
+  });
+});
