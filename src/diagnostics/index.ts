@@ -3,3 +3,4 @@ export type * from './types';
 export * from './errors';
 export * from './learningCurve';
 export * from './capacitySweep';
+export * from './activationStats';

@@ -36,6 +36,8 @@ export interface LayerActivationStats {
   readonly deadFraction: number;
   /** For a bounded activation (sigmoid, tanh, softmax, hard sigmoid): fraction of values within the tolerance of a bound; `NaN` otherwise. */
   readonly saturatedFraction: number;
+  /** Fraction of output values that are NaN or ±Infinity (0 for a healthy layer); `min`, `max` and the histogram cover the finite values. */
+  readonly nonFiniteFraction: number;
   readonly histogram: Histogram;
 }
 

@@ -1,0 +1,182 @@
+import * as tfl from '@tensorflow/tfjs-layers';
+import { expect, it } from 'vitest';
+import { InvalidOptionError } from '../../src/core/configErrors';
+import { activationStats } from '../../src/diagnostics/activationStats';
+import { describeEachBackend, expectNoLeak, tf } from '../helpers/backends';
+
+/** A deep ReLU MLP: `depth` hidden Dense(width, relu) layers, then Dense(1). */
+function deepRelu(depth: number, width: number, seed: number, biasInitializer: tfl.initializers.Initializer | 'zeros'): tfl.Sequential {
+  const model = tfl.sequential();
+  for (let i = 0; i < depth; i++) {
+    model.add(
+      tfl.layers.dense({
+        units: width,
+        activation: 'relu',
+        inputShape: i === 0 ? [width] : undefined,
+        kernelInitializer: tfl.initializers.heNormal({ seed: seed + i }),
+        biasInitializer,
+      }),
+    );
+  }
+  model.add(tfl.layers.dense({ units: 1, kernelInitializer: tfl.initializers.glorotUniform({ seed: seed + 99 }) }));
+  return model;
+}
+
+describeEachBackend('activationStats', () => {
+  it('gives the statistics of a one-layer ReLU net worked out by hand', async () => {
+    // Kernel [[1, 2]], bias 0: x = 1 gives [1, 2], x = -1 gives [0, 0] after the ReLU.
+    // Values {1, 2, 0, 0}: mean 0.75, population variance (0.0625 + 1.5625 + 2·0.5625)/4 = 0.6875.
+    const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 2, inputShape: [1], activation: 'relu', name: 'hidden' })] });
+    model.setWeights([tf.tensor2d([[1, 2]]), tf.tensor1d([0, 0])]);
+    const x = tf.tensor2d([[1], [-1]]);
+    const s = await expectNoLeak(() => activationStats(model, x, { bins: 4 }));
+    expect(s.examples).toBe(2);
+    expect(s.layers).toHaveLength(1);
+    const l = s.layers[0];
+    expect(l).toMatchObject({ name: 'hidden', className: 'Dense', activation: 'relu', outputShape: [null, 2], units: 2, min: 0, max: 2 });
+    expect(l.mean).toBeCloseTo(0.75, 6);
+    expect(l.std).toBeCloseTo(Math.sqrt(0.6875), 6);
+    expect(l.zeroFraction).toBe(0.5);
+    expect(l.deadUnits).toBe(0);
+    expect(l.deadFraction).toBe(0);
+    expect(l.saturatedFraction).toBeNaN();
+    expect(l.nonFiniteFraction).toBe(0);
+    // Bins [0, 0.5), [0.5, 1), [1, 1.5), [1.5, 2]: 0, 0 | - | 1 | 2.
+    expect(Array.from(l.histogram.edges)).toEqual([0, 0.5, 1, 1.5, 2]);
+    expect(Array.from(l.histogram.counts)).toEqual([2, 0, 1, 1]);
+    expect(l.histogram.counts).toBeInstanceOf(Float64Array);
+    model.dispose();
+    x.dispose();
+  });
+
+  it('counts a unit that is zero for every example as dead', () => {
+    // Unit 0 gets x·1 − 10 < 0 for every x in [0, 1]: dead; unit 1 gets x·1 + 0.
+    const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 2, inputShape: [1], activation: 'relu' })] });
+    model.setWeights([tf.tensor2d([[1, 1]]), tf.tensor1d([-10, 0])]);
+    const x = tf.tensor2d([[0.5], [1]]);
+    const l = activationStats(model, x).layers[0];
+    expect(l.deadUnits).toBe(1);
+    expect(l.deadFraction).toBe(0.5);
+    expect(l.zeroFraction).toBe(0.5);
+    model.dispose();
+    x.dispose();
+  });
+
+  it('reports most units dead in a deep ReLU net with a strongly negative bias, few with He init', () => {
+    const x = tf.randomNormal([64, 32], 0, 1, 'float32', 7);
+    const dead = deepRelu(6, 32, 1, tfl.initializers.constant({ value: -3 }));
+    const healthy = deepRelu(6, 32, 1, 'zeros');
+    const sDead = activationStats(dead, x);
+    const sHealthy = activationStats(healthy, x);
+    const hidden = (s: typeof sDead) => s.layers.slice(0, 6);
+    const meanDead = (s: typeof sDead) => hidden(s).reduce((a, l) => a + l.deadFraction, 0) / 6;
+    expect(meanDead(sDead)).toBeGreaterThan(0.8);
+    expect(meanDead(sHealthy)).toBeLessThan(0.15);
+    expect(sDead.layers).toHaveLength(7);
+    dead.dispose();
+    healthy.dispose();
+    x.dispose();
+  });
+
+  it('reports separate Activation and ReLU layers with their activation, and the saturation of a sigmoid', () => {
+    const model = tfl.sequential({
+      layers: [
+        tfl.layers.dense({ units: 3, inputShape: [2], name: 'linear' }),
+        tfl.layers.activation({ activation: 'sigmoid', name: 'squash' }),
+        tfl.layers.reLU({ name: 'rect' }),
+      ],
+    });
+    // Pre-activations ±20 and 0: sigmoid gives ~0, ~1 (saturated) and 0.5.
+    model.setWeights([tf.tensor2d([[20, -20, 0], [0, 0, 0]]), tf.tensor1d([0, 0, 0])]);
+    const x = tf.tensor2d([[1, 0], [1, 5]]);
+    const s = activationStats(model, x);
+    expect(s.layers.map((l) => [l.name, l.className, l.activation])).toEqual([
+      ['linear', 'Dense', 'linear'],
+      ['squash', 'Activation', 'sigmoid'],
+      ['rect', 'ReLU', 'relu'],
+    ]);
+    expect(s.layers[1].saturatedFraction).toBeCloseTo(4 / 6, 12);
+    expect(s.layers[1].mean).toBeCloseTo(0.5, 5);
+    expect(s.layers[0].saturatedFraction).toBeNaN();
+    model.dispose();
+    x.dispose();
+  });
+
+  it('walks the layers of a nested model in the same pass, named outer/inner, and agrees with predict', () => {
+    const inner = tfl.sequential({
+      name: 'body',
+      layers: [
+        tfl.layers.dense({ units: 4, inputShape: [3], activation: 'tanh', name: 'h1', kernelInitializer: tfl.initializers.glorotUniform({ seed: 1 }) }),
+        tfl.layers.dense({ units: 2, name: 'h2', kernelInitializer: tfl.initializers.glorotUniform({ seed: 2 }) }),
+      ],
+    });
+    const input = tfl.input({ shape: [5], name: 'features' });
+    const pre = tfl.layers.dense({ units: 3, name: 'pre', kernelInitializer: tfl.initializers.glorotUniform({ seed: 3 }) }).apply(input) as tfl.SymbolicTensor;
+    const body = inner.apply(pre) as tfl.SymbolicTensor;
+    const skip = tfl.layers.dense({ units: 2, name: 'skip', kernelInitializer: tfl.initializers.glorotUniform({ seed: 4 }) }).apply(pre) as tfl.SymbolicTensor;
+    const out = tfl.layers.add({ name: 'sum' }).apply([body, skip]) as tfl.SymbolicTensor;
+    const model = tfl.model({ inputs: input, outputs: out });
+    const x = tf.randomUniform([8, 5], -1, 1, 'float32', 3);
+    const s = activationStats(model, x);
+    expect(s.layers.map((l) => l.name)).toEqual(['pre', 'body/h1', 'body/h2', 'skip', 'sum']);
+    expect(s.layers[1].activation).toBe('tanh');
+    const predicted = tf.tidy(() => (model.predict(x) as tf.Tensor).dataSync());
+    const mean = predicted.reduce((a, v) => a + v, 0) / predicted.length;
+    expect(s.layers[4].mean).toBeCloseTo(mean, 5);
+    expect(s.layers[4].min).toBeCloseTo(Math.min(...predicted), 6);
+    model.dispose();
+    x.dispose();
+  });
+
+  it('counts convolution units as positions times channels', () => {
+    const model = tfl.sequential({
+      layers: [tfl.layers.conv2d({ filters: 2, kernelSize: 3, inputShape: [5, 5, 1], activation: 'relu', kernelInitializer: tfl.initializers.heNormal({ seed: 5 }) })],
+    });
+    const x = tf.randomNormal([4, 5, 5, 1], 0, 1, 'float32', 9);
+    const l = activationStats(model, x).layers[0];
+    expect(l.outputShape).toEqual([null, 3, 3, 2]);
+    expect(l.units).toBe(18);
+    model.dispose();
+    x.dispose();
+  });
+
+  it('keeps only the layers asked for, in forward order', () => {
+    const model = tfl.sequential({
+      layers: [
+        tfl.layers.dense({ units: 3, inputShape: [2], name: 'a' }),
+        tfl.layers.dense({ units: 3, name: 'b' }),
+        tfl.layers.dense({ units: 1, name: 'c' }),
+      ],
+    });
+    const x = tf.ones([2, 2]);
+    expect(activationStats(model, x, { layers: ['c', 'a'] }).layers.map((l) => l.name)).toEqual(['a', 'c']);
+    expect(() => activationStats(model, x, { layers: ['d'] })).toThrow(/activationStats: layers\[0\] is "d", which is not a layer of the model \(a, b, c\)/);
+    model.dispose();
+    x.dispose();
+  });
+
+  it('reports non-finite outputs and keeps the histogram on the finite values', () => {
+    const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 2, inputShape: [1], name: 'd' })] });
+    model.setWeights([tf.tensor2d([[1, 1]]), tf.tensor1d([0, 0])]);
+    const x = tf.tensor2d([[NaN], [2]]);
+    const l = activationStats(model, x, { bins: 2 }).layers[0];
+    expect(l.nonFiniteFraction).toBe(0.5);
+    expect(l.mean).toBeNaN();
+    expect([l.min, l.max]).toEqual([2, 2]);
+    expect(Array.from(l.histogram.counts)).toEqual([2, 0]);
+    expect(Array.from(l.histogram.edges)).toEqual([2, 2.5, 3]);
+    model.dispose();
+    x.dispose();
+  });
+
+  it('rejects bad options and inputs with InvalidOptionError', () => {
+    const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 1, inputShape: [1] })] });
+    const x = tf.ones([2, 1]);
+    expect(() => activationStats(model, x, { bins: 0 })).toThrow(InvalidOptionError);
+    expect(() => activationStats(model, x, { saturationTolerance: -1 })).toThrow(/saturationTolerance is -1/);
+    expect(() => activationStats({}, x)).toThrow(/activationStats: model is/);
+    expect(() => activationStats(model, [1, 2] as unknown as tf.Tensor)).toThrow(/activationStats: x\[0\] is 1, expected a tensor/);
+    model.dispose();
+    x.dispose();
+  });
+});
