@@ -4,3 +4,4 @@ export * from './errors';
 export * from './learningCurve';
 export * from './capacitySweep';
 export * from './activationStats';
+export * from './diagnoseFit';
