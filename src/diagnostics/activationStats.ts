@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { failOption, readIntOption, readNumOption } from '../core/configErrors';
+import { readNumberOption } from '../core/assert';
 import { show } from '../core/fail';
-import { forwardAll, isContainer, type ContainerLike, type LayerLike } from './internal/tfForwardAll';
+import { asDiagnosticsError, failDiagnostics } from './errors';
+import { forwardAll, type ContainerLike, type LayerLike } from './internal/tfForwardAll';
+import { layerActivation, layerPaths, readLayersModel } from './internal/tfModel';
 import type { ActivationStats, LayerActivationStats } from './types';
 
 /** Options of {@link activationStats}. */
@@ -29,32 +31,6 @@ const BOUNDS: Record<string, readonly [number, number]> = {
   tanh: [-1, 1],
   softsign: [-1, 1],
 };
-
-/** Activation layers that carry their function in their class rather than in an `activation` option. */
-const ACTIVATION_CLASSES: Record<string, string> = {
-  ReLU: 'relu',
-  LeakyReLU: 'leakyRelu',
-  PReLU: 'prelu',
-  ELU: 'elu',
-  ThresholdedReLU: 'thresholdedRelu',
-  Softmax: 'softmax',
-};
-
-/** The activation a layer applies to its output, from its config (`Dense`, `Activation`, …) or its class (`ReLU`, …). @internal */
-export function layerActivation(layer: LayerLike): string | undefined {
-  const byClass = ACTIVATION_CLASSES[layer.getClassName()];
-  if (byClass) return byClass;
-  let config: Record<string, unknown>;
-  try {
-    config = layer.getConfig();
-  } catch {
-    return undefined;
-  }
-  const a = config.activation;
-  if (typeof a === 'string') return a;
-  if (a && typeof a === 'object' && typeof (a as { className?: unknown }).className === 'string') return (a as { className: string }).className;
-  return undefined;
-}
 
 /** Per layer, the packed on-device summary: 7 statistics then `bins` counts. */
 const FIXED = 7;
@@ -113,20 +89,12 @@ function edgesOf(min: number, max: number, bins: number): Float64Array {
 
 function readInputs(fn: string, x: unknown): tf.Tensor[] {
   const xs = Array.isArray(x) ? x : [x];
-  if (xs.length === 0) failOption(fn, 'x is an empty array, expected a tensor or an array of tensors');
+  if (xs.length === 0) failDiagnostics(fn, 'x is an empty array, expected a tensor or an array of tensors');
   xs.forEach((t, i) => {
-    if (!(t instanceof tf.Tensor)) failOption(fn, `${Array.isArray(x) ? `x[${i}]` : 'x'} is ${show(t)}, expected a tensor`);
-    if (t.rank === 0 || t.shape[0] === 0) failOption(fn, `${Array.isArray(x) ? `x[${i}]` : 'x'} has shape [${t.shape}], expected a batch of at least one example`);
+    if (!(t instanceof tf.Tensor)) failDiagnostics(fn, `${Array.isArray(x) ? `x[${i}]` : 'x'} is ${show(t)}, expected a tensor`);
+    if (t.rank === 0 || t.shape[0] === 0) failDiagnostics(fn, `${Array.isArray(x) ? `x[${i}]` : 'x'} has shape [${t.shape}], expected a batch of at least one example`);
   });
   return xs as tf.Tensor[];
-}
-
-/** Checks `model` looks like a tfjs-layers model (Sequential or functional). @internal */
-export function readLayersModel(fn: string, model: unknown): ContainerLike {
-  if (typeof model !== 'object' || model === null || !isContainer(model as LayerLike)) {
-    failOption(fn, `model is ${show(model)}, expected a tf.LayersModel (Sequential or functional)`);
-  }
-  return model as ContainerLike;
 }
 
 /**
@@ -158,7 +126,7 @@ export function readLayersModel(fn: string, model: unknown): ContainerLike {
  * @param x - The input batch (a tensor, or one per model input); not disposed.
  * @param options - `layers`, `bins`, `saturationTolerance`.
  * @returns An {@link ActivationStats}: one entry per layer in forward order, the input layers excluded.
- * @throws {InvalidOptionError} `activationStats: layers[0] is "dense_9", which is not a layer of the model (…)`, bad `bins` or `saturationTolerance`, a model or `x` of the wrong kind.
+ * @throws {DiagnosticsInputError} `activationStats: layers[0] is "dense_9", which is not a layer of the model (…)`, bad `bins` or `saturationTolerance`, a model or `x` of the wrong kind.
  * @example
  * const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [1], activation: 'relu', kernelInitializer: 'ones', biasInitializer: 'zeros' })] });
  * const s = activationStats(model, tf.tensor2d([[1], [-1]]));
@@ -173,8 +141,8 @@ export function activationStats(model: unknown, x: tf.Tensor | tf.Tensor[], opti
   const fn = 'activationStats';
   const m = readLayersModel(fn, model);
   const xs = readInputs(fn, x);
-  const bins = readIntOption(options.bins, 30, fn, 'bins', 1, 1e6);
-  const tol = readNumOption(options.saturationTolerance, 0.01, fn, 'saturationTolerance', { min: 0 });
+  const bins = asDiagnosticsError(() => readNumberOption(options.bins, 30, fn, 'bins', { min: 1, max: 1e6, integer: true }));
+  const tol = asDiagnosticsError(() => readNumberOption(options.saturationTolerance, 0.01, fn, 'saturationTolerance', { min: 0 }));
   const wanted = options.layers === undefined ? undefined : readLayerNames(fn, m, options.layers);
   const examples = xs[0].shape[0];
 
@@ -235,24 +203,13 @@ export function activationStats(model: unknown, x: tf.Tensor | tf.Tensor[], opti
   return { examples, layers };
 }
 
-/** Every layer path of the model, nested models' layers as `outer/inner`. @internal */
-export function layerPaths(model: ContainerLike, prefix = ''): string[] {
-  const out: string[] = [];
-  for (const layer of model.layers) {
-    if (layer.getClassName() === 'InputLayer') continue;
-    if (isContainer(layer)) out.push(...layerPaths(layer, prefix + layer.name + '/'));
-    else out.push(prefix + layer.name);
-  }
-  return out;
-}
-
 function readLayerNames(fn: string, model: ContainerLike, names: readonly string[]): Set<string> {
-  if (!Array.isArray(names)) failOption(fn, `layers is ${show(names)}, expected an array of layer names`);
+  if (!Array.isArray(names)) failDiagnostics(fn, `layers is ${show(names)}, expected an array of layer names`);
   const known = layerPaths(model);
   names.forEach((name, i) => {
     if (!known.includes(name)) {
       const list = known.length > 8 ? `${known.slice(0, 8).join(', ')}, …` : known.join(', ');
-      failOption(fn, `layers[${i}] is ${show(name)}, which is not a layer of the model (${list})`);
+      failDiagnostics(fn, `layers[${i}] is ${show(name)}, which is not a layer of the model (${list})`);
     }
   });
   return new Set(names);

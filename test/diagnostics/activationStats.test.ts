@@ -1,11 +1,11 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import { expect, it } from 'vitest';
-import { InvalidOptionError } from '../../src/core/configErrors';
+import { DiagnosticsInputError } from '../../src/diagnostics/errors';
 import { activationStats } from '../../src/diagnostics/activationStats';
 import { describeEachBackend, expectNoLeak, tf } from '../helpers/backends';
 
 /** A deep ReLU MLP: `depth` hidden Dense(width, relu) layers, then Dense(1). */
-function deepRelu(depth: number, width: number, seed: number, biasInitializer: tfl.initializers.Initializer | 'zeros'): tfl.Sequential {
+function deepRelu(depth: number, width: number, seed: number, biasInitializer: NonNullable<Parameters<typeof tfl.layers.dense>[0]>['biasInitializer']): tfl.Sequential {
   const model = tfl.sequential();
   for (let i = 0; i < depth; i++) {
     model.add(
@@ -120,7 +120,7 @@ describeEachBackend('activationStats', () => {
     const s = activationStats(model, x);
     expect(s.layers.map((l) => l.name)).toEqual(['pre', 'body/h1', 'body/h2', 'skip', 'sum']);
     expect(s.layers[1].activation).toBe('tanh');
-    const predicted = tf.tidy(() => (model.predict(x) as tf.Tensor).dataSync());
+    const predicted = Array.from(tf.tidy(() => (model.predict(x) as tf.Tensor).dataSync()));
     const mean = predicted.reduce((a, v) => a + v, 0) / predicted.length;
     expect(s.layers[4].mean).toBeCloseTo(mean, 5);
     expect(s.layers[4].min).toBeCloseTo(Math.min(...predicted), 6);
@@ -169,10 +169,10 @@ describeEachBackend('activationStats', () => {
     x.dispose();
   });
 
-  it('rejects bad options and inputs with InvalidOptionError', () => {
+  it('rejects bad options and inputs with DiagnosticsInputError', () => {
     const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 1, inputShape: [1] })] });
     const x = tf.ones([2, 1]);
-    expect(() => activationStats(model, x, { bins: 0 })).toThrow(InvalidOptionError);
+    expect(() => activationStats(model, x, { bins: 0 })).toThrow(DiagnosticsInputError);
     expect(() => activationStats(model, x, { saturationTolerance: -1 })).toThrow(/saturationTolerance is -1/);
     expect(() => activationStats({}, x)).toThrow(/activationStats: model is/);
     expect(() => activationStats(model, [1, 2] as unknown as tf.Tensor)).toThrow(/activationStats: x\[0\] is 1, expected a tensor/);
