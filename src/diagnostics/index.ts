@@ -5,3 +5,5 @@ export * from './learningCurve';
 export * from './capacitySweep';
 export * from './activationStats';
 export * from './diagnoseFit';
+export * from './worstMistakes';
+export * from './mostConfused';
