@@ -10,12 +10,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { floatDistribution, intDistribution, categoricalDistribution } from '../../src/search/distributions';
 import { SearchError } from '../../src/search/errors';
 import { inMemoryStorage } from '../../src/search/storages/inMemoryStorage';
 import { journalFileStorage } from '../../src/search/storages/journalFileStorage';
 import type { Storage } from '../../src/search/types';
+import { postgresStorage } from '../../src/search/postgres';
+import { startTestPostgres } from '../helpers/postgres';
+import type { TestPostgres } from '../helpers/postgres';
 
 const dir = mkdtempSync(join(tmpdir(), 'storage-contract-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,15 +27,40 @@ let n = 0;
 interface StorageCase {
   readonly name: string;
   readonly make: () => Storage;
+  /** Runs before the suite (e.g. starts a server). */
+  readonly setup?: () => Promise<void>;
+  /** Runs after the suite. */
+  readonly teardown?: () => Promise<void>;
 }
+
+// postgresStorage: one real server for the suite, a fresh schema per storage.
+let pg: TestPostgres | undefined;
+const pgStorages: Storage[] = [];
 
 export const STORAGES: StorageCase[] = [
   { name: 'inMemoryStorage', make: () => inMemoryStorage() },
   { name: 'journalFileStorage', make: () => journalFileStorage(join(dir, `s${n++}.jsonl`)) },
+  {
+    name: 'postgresStorage',
+    make: () => {
+      const s = postgresStorage(pg!.url, { schema: `contract_${n++}` });
+      pgStorages.push(s);
+      return s;
+    },
+    setup: async () => {
+      pg = await startTestPostgres();
+    },
+    teardown: async () => {
+      await Promise.all(pgStorages.map((s) => s.close?.()));
+      await pg?.stop();
+    },
+  },
 ];
 
 for (const sc of STORAGES) {
   describe(`${sc.name} (storage contract)`, () => {
+    if (sc.setup) beforeAll(sc.setup, 60_000);
+    if (sc.teardown) afterAll(sc.teardown, 60_000);
     it('creates, finds, lists and deletes studies; names are unique', async () => {
       const s = sc.make();
       const a = await s.createStudy('a', 'minimize');
