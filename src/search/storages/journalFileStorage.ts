@@ -1,4 +1,7 @@
 import { failSearch } from '../errors';
+import { acquireFileLock } from './fileLock';
+import { readHeartbeatOptions } from './heartbeatOptions';
+import type { HeartbeatOptions } from './heartbeatOptions';
 import { EventStorage } from './inMemoryStorage';
 import { JournalModel } from './journalModel';
 import type { JournalEvent } from './journalModel';
@@ -29,7 +32,18 @@ export interface JournalFileStorage extends Storage {
 }
 
 /** Options of {@link journalFileStorage}. */
-export interface JournalFileStorageOptions {
+export interface JournalFileStorageOptions extends HeartbeatOptions {
+  /**
+   * Take a lock file (`<path>.lock`, created with `O_EXCL`) around each
+   * read-the-tail-then-append, so that any number of processes on one
+   * machine can write one journal: lines are never interleaved or torn by
+   * another writer, and a torn last line can only be a killed writer's. A
+   * lock left by a killed process is broken when its process is gone (same
+   * host) or after 10 s. Every process writing the journal must use the
+   * lock; `false` (one writer, or a file system without `O_EXCL`, such as
+   * some network file systems) skips it. Defaults to `true`.
+   */
+  readonly lock?: boolean;
   /**
    * Flush every event to the disk (`fdatasync`: the data and the new file
    * length) before going on, so that a power loss cannot lose a finished
@@ -44,36 +58,52 @@ type Fs = typeof import('node:fs');
 
 /**
  * A storage in an append-only file of JSON lines, one per event (Node only),
- * after Optuna's `JournalFileStorage`. Every write appends one line in a
- * single `write` call on a file opened for appending, then flushes it to
- * the disk (`fdatasync`); the
- * state is the replay of the file. So a study survives its process: create
- * the study again on the same file with `loadIfExists: true` to resume it —
- * every finished trial is there, numbers go on from the last one, and none
- * is run twice. A trial that was running when the process died stays
- * `running` (nothing can tell a dead process from a slow one without
- * heartbeats); mark it with `study.tell(number, { state: 'failed', error })`.
+ * after Optuna's `JournalFileStorage`. Every write takes the lock file
+ * `<path>.lock`, reads the lines other writers appended since its last read
+ * (only that tail), appends one line and flushes it to the disk
+ * (`fdatasync`), then releases the lock; the state is the replay of the
+ * file. So any number of processes on one machine can share one study —
+ * trial numbers stay contiguous, lines are never interleaved or torn by
+ * another writer, an enqueued trial is claimed by one worker only — and a
+ * study survives its processes: create it again on the same file with
+ * `loadIfExists: true` to resume or join it.
  *
- * A process killed in the middle of a write can leave a torn last line: a
- * partial last line that does not grow within 100 ms of opening is skipped,
- * listed in `corruptLines`, and the next write starts on a new line. Trial numbers come from the order of the lines, not from the
- * writer, so writers that append concurrently get distinct numbers (full
- * multi-process safety, with a lock and heartbeats, is a later step).
+ * A trial whose worker died stays `running` unless the storage has
+ * heartbeats: with `heartbeatIntervalMs`, a study records a heartbeat event
+ * for each running trial every interval, and before each trial every worker
+ * fails the running trials whose last heartbeat is older than
+ * `gracePeriodMs` (with `retryFailedTrials`, they are run again). The clock
+ * is each writer's `Date.now()`: on one machine all writers share it; on
+ * several machines (a journal on a shared disk) clocks that differ by more
+ * than a small part of the grace period would fail live trials or keep dead
+ * ones — use PostgreSQL there, whose heartbeats use the server's clock.
+ * Without heartbeats, mark a dead worker's trial with
+ * `study.tell(number, { state: 'failed', error })`.
  *
- * Reference: Optuna's `JournalStorage` / `JournalFileBackend`.
+ * A process killed in the middle of a write can leave a torn last line: it
+ * is skipped, listed in `corruptLines`, and the next write starts on a new
+ * line (with `lock: false`, a partial last line is first given 100 ms to
+ * grow, as it may be another writer's in flight).
+ *
+ * Reference: Optuna's `JournalStorage` / `JournalFileBackend` (its
+ * `JournalFileOpenLock` is also an `O_EXCL` lock file).
  *
  * @param path - The journal file; created if missing.
- * @param options - `fsync` (defaults to `true`).
+ * @param options - `fsync` (defaults to `true`), `lock` (`true`), `heartbeatIntervalMs` (no heartbeats), `gracePeriodMs` (twice the interval).
  * @returns A {@link JournalFileStorage}.
- * @throws {SearchError} `journalFileStorage: path is "", expected a file path`; file system errors on first use.
+ * @throws {SearchError} `journalFileStorage: path is "", expected a file path`; a bad heartbeat option;
+ *   on use, `createTrial: could not take the lock study.jsonl.lock within 60000 ms (held by 123@host)`; file system errors.
  * @example
- * const storage = journalFileStorage('study.jsonl');
- * const study = await createStudy({ storage, name: 'mlp', loadIfExists: true });
- * await study.optimize(objective, { trials: 50 }); // kill it, run it again: it resumes
+ * const storage = journalFileStorage('study.jsonl', { heartbeatIntervalMs: 10_000 });
+ * const study = await createStudy({ storage, name: 'mlp', loadIfExists: true, retryFailedTrials: { maxRetries: 1 } });
+ * await study.optimize(objective, { trials: 50 }); // run it in 4 processes at once, kill one: its trial is redone
  */
 export function journalFileStorage(path: string, options: JournalFileStorageOptions = {}): JournalFileStorage {
   if (typeof path !== 'string' || path === '') failSearch('journalFileStorage', `path is ${JSON.stringify(path)}, expected a file path`);
   const sync = options.fsync ?? true;
+  const locking = options.lock ?? true;
+  const heartbeat = readHeartbeatOptions(options, 'journalFileStorage');
+  const lockPath = `${path}.lock`;
   const model = new JournalModel();
   const corrupt: CorruptJournalLine[] = [];
   const writer = `${typeof process !== 'undefined' ? process.pid : 0}-${Date.now().toString(36)}-${(instances++).toString(36)}`;
@@ -104,7 +134,7 @@ export function journalFileStorage(path: string, options: JournalFileStorageOpti
    * without its newline is normally another writer's append in flight and is
    * left for the next read; `tornAt` says it is a torn line (see `open`).
    */
-  const catchUp = (f: Fs, first: boolean): number => {
+  const catchUp = (f: Fs, first: boolean, locked = false): number => {
     const size = f.fstatSync(fd!).size;
     if (size <= offset) return size;
     const buf = Buffer.alloc(size - offset);
@@ -117,7 +147,7 @@ export function journalFileStorage(path: string, options: JournalFileStorageOpti
       start = i + 1;
     }
     offset += start;
-    if (start < buf.length && first && tornCheck) {
+    if (start < buf.length && ((first && tornCheck) || locked)) {
       // A torn last line: a writer died in the middle of its write.
       lineNo++;
       corrupt.push({ line: lineNo, text: buf.toString('utf8', start).slice(0, 200), reason: 'torn last line (no newline)' });
@@ -156,6 +186,16 @@ export function journalFileStorage(path: string, options: JournalFileStorageOpti
   const ready = (): Promise<Fs> =>
     (opened ??= (async () => {
       const f = await open();
+      if (locking) {
+        // Under the lock no one is writing: a partial last line is a killed writer's, torn.
+        const release = await acquireFileLock(f, lockPath, 'journalFileStorage');
+        try {
+          catchUp(f, false, true);
+        } finally {
+          release();
+        }
+        return f;
+      }
       const size = catchUp(f, false);
       if (offset < size) {
         await new Promise((r) => setTimeout(r, 100));
@@ -174,21 +214,30 @@ export function journalFileStorage(path: string, options: JournalFileStorageOpti
 
   const write = async (e: JournalEvent, fn: string): Promise<unknown> => {
     const f = await ready();
-    catchUp(f, false);
-    own = { seq: seq++ };
-    const line = (needsNewline ? '\n' : '') + JSON.stringify({ ...e, w: writer, s: own.seq }, replace) + '\n';
-    needsNewline = false;
-    f.writeSync(fd!, line);
-    if (sync) f.fdatasyncSync(fd!); // fdatasync: the data and the new length, without the timestamps
-    catchUp(f, false);
-    const done = own;
-    own = undefined;
+    const release = locking ? await acquireFileLock(f, lockPath, fn) : undefined;
+    let done: NonNullable<typeof own>;
+    // From here to the release everything is synchronous: no other write of this process can interleave either.
+    try {
+      catchUp(f, false, locking);
+      own = { seq: seq++ };
+      const line = (needsNewline ? '\n' : '') + JSON.stringify({ ...e, w: writer, s: own.seq }, replace) + '\n';
+      needsNewline = false;
+      // One write call in practice; a short write is completed under the lock, where no other line can come between.
+      const bytes = Buffer.from(line, 'utf8');
+      for (let done = 0; done < bytes.length; ) done += f.writeSync(fd!, bytes, done, bytes.length - done);
+      if (sync) f.fdatasyncSync(fd!); // fdatasync: the data and the new length, without the timestamps
+      catchUp(f, false);
+      done = own;
+    } finally {
+      own = undefined;
+      release?.();
+    }
     if (done.error !== undefined) throw done.error;
     if (!('result' in done)) failSearch(fn, `journal ${path} did not replay its own event`);
     return done.result;
   };
 
-  const storage = new EventStorage(write, read) as unknown as JournalFileStorage & { close(): Promise<void> };
+  const storage = new EventStorage(write, read, Date.now, heartbeat) as unknown as JournalFileStorage & { close(): Promise<void> };
   Object.defineProperty(storage, 'path', { value: path, enumerable: true });
   Object.defineProperty(storage, 'corruptLines', { get: () => corrupt, enumerable: true });
   storage.close = async () => {
