@@ -1,0 +1,188 @@
+/**
+ * The browser suite: builds the demo page (examples/browser) with vite, serves
+ * it with vite's preview server, opens it in Debian's headless Chromium through
+ * playwright-core, and checks on the WebGL (SwiftShader) and wasm backends that
+ * the page computes what Node computes.
+ *
+ * Needs /usr/bin/chromium (Debian's `chromium` package; `.ci/run` installs it),
+ * or CHROMIUM_PATH. Screenshots go to test/browser/artifacts/ (gitignored).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { averagePrecision, precisionRecallCurve, rocAuc } from '../../src/metrics';
+import { rareEvents } from '../../src/datasets';
+import { activationStatsJson } from '../../examples/browser/activations';
+import type { PageResults } from '../../examples/browser/main';
+import { runWalkthrough, WALKTHROUGH_CONFIG, type WalkthroughResults } from '../../examples/browser/walkthrough';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const PAGE_DIR = path.resolve(HERE, '../../examples/browser');
+const ARTIFACTS = path.join(HERE, 'artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The flags under which headless Chromium gives WebGL through SwiftShader (checked on Debian 12). */
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const PAGE_TIMEOUT = 90_000;
+
+let workDir: string;
+let server: PreviewServer;
+let context: BrowserContext;
+let baseUrl: string;
+let node: WalkthroughResults;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does, or set CHROMIUM_PATH`);
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  workDir = mkdtempSync(path.join(tmpdir(), 'tfjs-methodology-browser-'));
+  const outDir = path.join(workDir, 'dist');
+  const configFile = path.join(PAGE_DIR, 'vite.config.ts');
+  await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  server = await preview({ configFile, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+  const address = server.httpServer.address();
+  if (address == null || typeof address === 'string') throw new Error(`vite preview is not listening on a TCP port: ${String(address)}`);
+  baseUrl = `http://127.0.0.1:${address.port}/`;
+  context = await chromium.launchPersistentContext(path.join(workDir, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1100, height: 1400 },
+  });
+  // The same steps in Node, on the cpu backend: the reference the page must reproduce.
+  await tf.setBackend('cpu');
+  node = await runWalkthrough(activationStatsJson);
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise<void>((resolve) => (server ? server.httpServer.close(() => resolve()) : resolve()));
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+async function openPage(backend: string): Promise<{ page: Page; results: PageResults }> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${backend}: ${error.message}`));
+  // 'commit': the page computes for seconds right after it loads; its own __done flag says when it is finished.
+  await page.goto(`${baseUrl}?backend=${backend}`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__done === true, undefined, { timeout: PAGE_TIMEOUT });
+  const error = await page.evaluate(() => window.__error);
+  if (error) throw new Error(`the page failed on ${backend}: ${error}`);
+  const results = (await page.evaluate(() => window.__results)) as PageResults;
+  return { page, results };
+}
+
+it('the Node reference run passes its own gradient checks and leaks nothing', () => {
+  expect(node.backend).toBe('cpu');
+  expect(node.gradcheck.correct.ok).toBe(true);
+  expect(node.gradcheck.planted.ok).toBe(false);
+  expect(node.leaks).toEqual({ activations: 0, gradcheck: 0, training: 0 });
+});
+
+it("the Node reference metrics are the library's own results on the seeded rare-event data", () => {
+  const c = WALKTHROUGH_CONFIG.metrics;
+  const data = rareEvents({ n: c.n, prevalence: c.prevalence, separation: c.separation, numFeatures: c.numFeatures, seed: c.seed });
+  const score = Array.from({ length: c.n }, (_, i) => data.x[2 * i] + data.x[2 * i + 1]);
+  expect(node.metrics.averagePrecision).toBe(averagePrecision(data.y, score));
+  expect(node.metrics.rocAuc).toBe(rocAuc(data.y, score));
+  expect(node.metrics.precisionRecall.y).toEqual(Array.from(precisionRecallCurve(data.y, score).precision));
+  // 2% of 4000 are positive; the score separates them well but far from perfectly.
+  expect(node.metrics.positives).toBe(80);
+  expect(node.metrics.alwaysNegativeAccuracy).toBe(0.98);
+  expect(node.metrics.averagePrecision).toBeGreaterThan(0.5);
+  expect(node.metrics.averagePrecision).toBeLessThan(0.9);
+});
+
+for (const backend of ['webgl', 'wasm'] as const) {
+  describe(`the demo page on the ${backend} backend`, () => {
+    let page: Page;
+    let results: PageResults;
+
+    beforeAll(async () => {
+      ({ page, results } = await openPage(backend));
+    }, PAGE_TIMEOUT + 30_000);
+
+    afterAll(async () => {
+      await page?.close();
+    });
+
+    it('runs on the backend it was asked for, without falling back, and says so on the page', async () => {
+      expect(results.requestedBackend).toBe(backend);
+      expect(results.fallbacks).toEqual([]);
+      expect(results.backend).toBe(backend);
+      expect(results.walkthrough.backend).toBe(backend);
+      expect(await page.locator('#backend').textContent()).toContain(`Running on the ${backend} backend`);
+      // float32 arithmetic on the device: (1 + 2^-20) - 1 is 0 in float16.
+      expect(results.backendInfo.precisionProbe).toBe(2 ** -20);
+      if (backend === 'webgl') {
+        // Real WebGL 2, rendered by SwiftShader (no GPU on the machine), to float32 textures.
+        expect(results.backendInfo.webglVersion).toBe(2);
+        expect(String(results.backendInfo.renderer)).toMatch(/SwiftShader/i);
+        expect(results.backendInfo.float32Textures).toBe(true);
+      } else {
+        expect(results.backendInfo.floatPrecision).toBe(32);
+      }
+    });
+
+    it('computes exactly the metrics Node computes on the same seeded data', () => {
+      expect(results.walkthrough.metrics).toEqual(node.metrics);
+    });
+
+    it('passes the gradient check of a correct model and fails the one with a planted wrong gradient', () => {
+      const g = results.walkthrough.gradcheck;
+      expect(g.correct.ok).toBe(true);
+      expect(g.correct.failures).toBe(0);
+      expect(g.correct.comparisons).toBe(node.gradcheck.correct.comparisons);
+      expect(g.planted.ok).toBe(false);
+      expect(g.planted.failures).toBeGreaterThan(0);
+      expect(g.planted.worst).toBe(g.planted.plantedVariable);
+    });
+
+    it('trains the model as Node does, within float32 tolerance', () => {
+      const t = results.walkthrough.training;
+      expect(t.loss).toHaveLength(node.training.loss.length);
+      // Same seeded weights, same batches (no shuffling), Adam's epsilon and the loss independent of the
+      // backend: the runs differ by float32 rounding only (~1e-7 seen), far below these bounds.
+      t.loss.forEach((loss, i) => expect(Math.abs(loss - node.training.loss[i])).toBeLessThan(1e-4));
+      t.testScores.forEach((s, i) => expect(Math.abs(s - node.training.testScores[i])).toBeLessThan(1e-4));
+      expect(t.testLabels).toEqual(node.training.testLabels);
+      expect(t.testAccuracy).toBeGreaterThan(0.9);
+    });
+
+    it('leaks no tensor in any step or over the whole run', () => {
+      expect(results.walkthrough.leaks).toEqual({ activations: 0, gradcheck: 0, training: 0 });
+      expect(results.tensors.after).toBe(results.tensors.before);
+    });
+
+    it('renders its plots and is screenshotted as a PNG test artifact', async () => {
+      expect(results.plots.length).toBeGreaterThanOrEqual(3);
+      expect(await page.locator('#plots svg').count()).toBe(results.plots.length);
+      const file = path.join(ARTIFACTS, `demo-${backend}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      const png = readFileSync(file);
+      expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect(png.length).toBeGreaterThan(10_000);
+    });
+
+    it('throws no uncaught error in the page', () => {
+      expect(pageErrors.filter((e) => e.startsWith(`${backend}:`))).toEqual([]);
+    });
+  });
+}
