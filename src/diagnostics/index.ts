@@ -7,3 +7,4 @@ export * from './activationStats';
 export * from './diagnoseFit';
 export * from './worstMistakes';
 export * from './mostConfused';
+export * from './gradientStats';
