@@ -245,4 +245,22 @@ export interface Storage {
    * @returns The trials this call failed, in order of number, as now stored (state `failed`).
    */
   failStaleTrials?(studyId: string): Promise<readonly FrozenTrial[]>;
+  /**
+   * Runs `fn` while holding the study's lock, exclusive across every process
+   * sharing the storage (a lock file for the journal, an advisory lock for
+   * PostgreSQL, a promise chain in memory), and releases it when `fn`
+   * settles, also when it throws. A study takes it around "read the trials,
+   * then create or claim a trial": so a check of the study's trial count and
+   * the trial's creation are one step (`runWorkers` stops at exactly
+   * `trials`), and an exhaustible sampler (`gridSampler`) draws its point and
+   * stores it with the new trial before another worker reads the trials (no
+   * grid point runs twice). `fn` may call the storage's other methods (their
+   * own atomicity is separate: no deadlock). Optional: without it those two
+   * guarantees hold within one process only.
+   *
+   * @param studyId - The study's id.
+   * @param fn - The work to do under the lock; keep it short (milliseconds).
+   * @returns What `fn` returns.
+   */
+  withStudyLock?<T>(studyId: string, fn: () => Promise<T>): Promise<T>;
 }
