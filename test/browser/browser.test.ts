@@ -77,8 +77,8 @@ afterAll(async () => {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
-async function openPage(backend: string): Promise<{ page: Page; results: PageResults }> {
-  const page = await context.newPage();
+async function openPage(backend: string, on: BrowserContext = context): Promise<{ page: Page; results: PageResults }> {
+  const page = await on.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${backend}: ${error.message}`));
   // 'commit': the page computes for seconds right after it loads; its own __done flag says when it is finished.
   await page.goto(`${baseUrl}?backend=${backend}`, { waitUntil: 'commit' });
@@ -186,3 +186,44 @@ for (const backend of ['webgl', 'wasm'] as const) {
     });
   });
 }
+
+describe('the demo page where WebGL is unavailable', () => {
+  let noWebgl: BrowserContext;
+  let page: Page;
+  let results: PageResults;
+
+  beforeAll(async () => {
+    noWebgl = await chromium.launchPersistentContext(path.join(workDir, 'profile-no-webgl'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+    });
+    // Every WebGL context request fails, as on a machine without WebGL; 2-D canvases still work.
+    await noWebgl.addInitScript(() => {
+      for (const proto of [HTMLCanvasElement.prototype, globalThis.OffscreenCanvas?.prototype]) {
+        if (!proto) continue;
+        const original = proto.getContext as (this: unknown, kind: string, ...rest: unknown[]) => unknown;
+        (proto as { getContext: unknown }).getContext = function (this: unknown, kind: string, ...rest: unknown[]) {
+          return /webgl/i.test(kind) ? null : original.call(this, kind, ...rest);
+        };
+      }
+    });
+    ({ page, results } = await openPage('webgl', noWebgl));
+  }, PAGE_TIMEOUT + 30_000);
+
+  afterAll(async () => {
+    await noWebgl?.close();
+  });
+
+  it('falls back from WebGL to wasm, says so on the page, and still reproduces the Node metrics', async () => {
+    expect(results.requestedBackend).toBe('webgl');
+    expect(results.backend).toBe('wasm');
+    expect(results.fallbacks.map((f) => f.backend)).toEqual(['webgl']);
+    const banner = await page.locator('#backend').textContent();
+    expect(banner).toContain('Asked for webgl, running on the wasm backend');
+    expect(banner).toContain('Fell back because webgl:');
+    expect(results.walkthrough.metrics).toEqual(node.metrics);
+    expect(results.walkthrough.gradcheck.correct.ok).toBe(true);
+    expect(results.walkthrough.gradcheck.planted.ok).toBe(false);
+  });
+});
