@@ -7,7 +7,7 @@ import { describeEachBackend, expectNoLeak, tf } from '../helpers/backends';
 type Activation = NonNullable<Parameters<typeof tfl.layers.dense>[0]>['activation'];
 
 /** `depth` hidden Dense(width) layers with the given activation and initializer, then Dense(1). */
-function mlp(depth: number, width: number, activation: Activation, init: (i: number) => tfl.initializers.Initializer): tfl.Sequential {
+function mlp(depth: number, width: number, activation: Activation, init: (i: number) => NonNullable<Parameters<typeof tfl.layers.dense>[0]>['kernelInitializer']): tfl.Sequential {
   const model = tfl.sequential();
   for (let i = 0; i < depth; i++) {
     model.add(tfl.layers.dense({ units: width, activation, inputShape: i === 0 ? [16] : undefined, kernelInitializer: init(i) }));
