@@ -8,3 +8,4 @@ export * from './diagnoseFit';
 export * from './worstMistakes';
 export * from './mostConfused';
 export * from './gradientStats';
+export * from './bayesErrorBounds';
