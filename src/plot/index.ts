@@ -1,2 +1,8 @@
 // The plot module (`tfjs-methodology/plot`): only re-exports.
-export {};
+export type * from './types';
+export * from './downsampleCurve';
+export * from './renderSvg';
+export * from './precisionRecallPlot';
+export * from './rocPlot';
+export * from './riskCoveragePlot';
+export * from './reliabilityPlot';

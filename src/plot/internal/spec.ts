@@ -1,0 +1,101 @@
+// Shared by the plot functions: option reading, the top-level frame of a
+// spec, and rows of plain JSON numbers (NaN and ±Infinity become null, which
+// JSON can carry and Vega-Lite treats as missing).
+import { assertSameLength } from '../../core/assert';
+import { asOptionError, failOption, readNumOption } from '../../core/configErrors';
+import { readNumbers } from '../../core/readNumbers';
+import type { NumericInput } from '../../core/types';
+import type { PlotOptions, VegaLiteSpec } from '../types';
+
+export const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** The layout of a figure after defaults. */
+export interface Layout {
+  title: string;
+  width: number;
+  height: number;
+  description: string | undefined;
+}
+
+export function readLayout(fn: string, options: PlotOptions | undefined, title: string, width = 400, height = 300): Layout {
+  const o = options ?? {};
+  if (o.title !== undefined && typeof o.title !== 'string') failOption(fn, `title must be a string, got ${String(o.title)}`);
+  if (o.description !== undefined && typeof o.description !== 'string') failOption(fn, `description must be a string, got ${String(o.description)}`);
+  return {
+    title: o.title ?? title,
+    width: readNumOption(o.width, width, fn, 'width', { min: 0, minExclusive: true }),
+    height: readNumOption(o.height, height, fn, 'height', { min: 0, minExclusive: true }),
+    description: o.description,
+  };
+}
+
+/** Reads a numeric field of a result object (NaN and ±Infinity allowed); throws InvalidOptionError. */
+export function readField(fn: string, arg: string, values: NumericInput | undefined): Float64Array {
+  if (values === undefined) failOption(fn, `${arg} is missing`);
+  return asOptionError(() => readNumbers(values, fn, arg, { allowNonFinite: true }));
+}
+
+/** Reads a numeric field whose entries must all be finite; throws InvalidOptionError. */
+export function readFiniteField(fn: string, arg: string, values: NumericInput | undefined): Float64Array {
+  if (values === undefined) failOption(fn, `${arg} is missing`);
+  return asOptionError(() => readNumbers(values, fn, arg));
+}
+
+export function sameLength(fn: string, a: string, na: number, b: string, nb: number): void {
+  asOptionError(() => assertSameLength(fn, a, na, b, nb));
+}
+
+/** A number for JSON: non-finite values become null. */
+export function num(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
+/** The top-level frame shared by every figure. */
+export function frame(layout: Layout, description: string, body: Record<string, unknown>, sized = true): VegaLiteSpec {
+  return {
+    $schema: SCHEMA,
+    description: layout.description ?? description,
+    title: layout.title,
+    ...(sized ? { width: layout.width, height: layout.height } : {}),
+    ...body,
+  };
+}
+
+/** Colours of the series, in legend order (Tableau 10, as Vega-Lite's default). */
+export const PALETTE = ['#4c78a8', '#f58518', '#e45756', '#72b7b2', '#54a24b', '#eeca3b', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac'];
+
+/** A colour encoding of the field `series` with a fixed legend order and colours. */
+export function seriesColor(names: readonly string[], orient = 'bottom-right', colors: readonly string[] = PALETTE): Record<string, unknown> {
+  return {
+    field: 'series',
+    type: 'nominal',
+    title: null,
+    scale: { domain: [...names], range: names.map((_, i) => colors[i % colors.length]) },
+    legend: { orient, fillColor: 'white', padding: 4, labelLimit: 320 },
+  };
+}
+
+/** A point to mark on a curve, with an optional label for the legend. */
+export function pointLabel(fallback: string, label: string | undefined, threshold: number | undefined): string {
+  if (label !== undefined) return label;
+  return threshold !== undefined && Number.isFinite(threshold) ? `${fallback} (threshold ${fmt(threshold)})` : fallback;
+}
+
+/** Reads an option that is one item or a list of them. */
+export function asList<T>(v: T | readonly T[] | undefined): readonly T[] {
+  if (v === undefined) return [];
+  return Array.isArray(v) ? (v as readonly T[]) : [v as T];
+}
+
+/** A short number for titles and descriptions (4 significant digits). */
+export function fmt(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  return Number(v.toPrecision(4)).toString();
+}
+
+/** The largest of `options.maxPoints` (default 2000) as an integer >= 2. */
+export function readMaxPoints(fn: string, value: number | undefined): number {
+  const v = readNumOption(value, 2000, fn, 'maxPoints', { min: 2 });
+  if (!Number.isInteger(v)) failOption(fn, `maxPoints is ${v}, expected an integer >= 2`);
+  return v;
+}

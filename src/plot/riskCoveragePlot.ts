@@ -1,0 +1,116 @@
+import { failOption, readNumOption } from '../core/configErrors';
+import type { RiskCoverageCurve } from '../selective/riskCoverageCurve';
+import { downsampleCurve } from './downsampleCurve';
+import { asList, fmt, frame, num, pointLabel, readFiniteField, readLayout, readMaxPoints, sameLength, seriesColor } from './internal/spec';
+import type { PlotOptions, VegaLiteSpec } from './types';
+
+/** An operating point to mark on a risk-coverage curve (`coverageAtRisk` and `selectWithGuaranteedRisk` results fit). */
+export interface RiskCoveragePoint {
+  readonly coverage: number;
+  readonly risk: number;
+  /** Shown in the legend and the tooltip. */
+  readonly threshold?: number;
+  /** The legend entry. Defaults to "operating point (threshold t)". */
+  readonly label?: string;
+}
+
+/** Options of {@link riskCoveragePlot}. */
+export interface RiskCoveragePlotOptions extends PlotOptions {
+  /** The curve's legend entry. Defaults to `"model"`, followed by the AURC when `aurc` is given. */
+  readonly label?: string;
+  /** The area under the curve (e.g. from `aurc`), shown in the legend entry. Defaults to none. */
+  readonly aurc?: number;
+  /** A horizontal line at this selective risk (the risk you can accept). Defaults to none. */
+  readonly targetRisk?: number;
+  /** One or more chosen operating points; points with a non-finite coverage or risk (an infeasible selection) are left out. Defaults to none. */
+  readonly operatingPoint?: RiskCoveragePoint | readonly RiskCoveragePoint[];
+  /** The most points of the curve kept in the spec (see {@link downsampleCurve}). Defaults to `2000`. */
+  readonly maxPoints?: number;
+}
+
+/**
+ * A Vega-Lite spec of the risk-coverage curve of a selective classifier:
+ * selective risk (y, the error rate among the accepted examples) against
+ * coverage (x, the fraction accepted), for every confidence threshold. At
+ * coverage 1 the risk is the plain error rate; a good confidence ranking
+ * makes the risk fall as coverage drops. A curve of more than `maxPoints`
+ * points is reduced with {@link downsampleCurve}.
+ *
+ * What to look at: how fast the risk falls when the least confident
+ * examples are refused; the coverage left where the curve crosses the risk
+ * you can accept (`targetRisk`); a curve that rises at low coverage means
+ * confidently wrong examples.
+ *
+ * @param curve - The result of `riskCoverageCurve`.
+ * @param options - Title, size, label, AURC, target risk, operating points, maxPoints.
+ * @returns A Vega-Lite v6 spec (layers: target, curve, points).
+ * @throws {InvalidOptionError} for a non-finite coverage or risk, arrays of different lengths, or a bad option.
+ * @example
+ * const spec = riskCoveragePlot(riskCoverageCurve([1, 0, 1, 1], [0.9, 0.8, 0.7, 0.7]), { targetRisk: 0.1 });
+ * spec.description;
+ * // => 'Risk-coverage curve of 3 points: risk 0.25 at full coverage; target risk 0.1.'
+ * @see Y. Geifman and R. El-Yaniv (2017), "Selective Classification for Deep Neural Networks", NeurIPS; R. El-Yaniv and Y. Wiener (2010), JMLR 11.
+ */
+export function riskCoveragePlot(curve: RiskCoverageCurve, options: RiskCoveragePlotOptions = {}): VegaLiteSpec & { layer: unknown[] } {
+  const fn = 'riskCoveragePlot';
+  const layout = readLayout(fn, options, 'Risk-coverage curve');
+  const maxPoints = readMaxPoints(fn, options.maxPoints);
+  const coverage = readFiniteField(fn, 'coverage', curve.coverage);
+  const risk = readFiniteField(fn, 'risk', curve.risk);
+  sameLength(fn, 'coverage', coverage.length, 'risk', risk.length);
+  const n = coverage.length;
+  if (n === 0) failOption(fn, 'the curve has no points');
+  const target = options.targetRisk === undefined ? undefined : readNumOption(options.targetRisk, 0, fn, 'targetRisk', { min: 0 });
+  const thresholds = curve.thresholds;
+  const d = downsampleCurve(coverage, risk, { maxPoints });
+  const curveName = options.label ?? (options.aurc !== undefined ? `model (AURC = ${fmt(options.aurc)})` : 'model');
+  const names: string[] = [curveName];
+  const x = { field: 'coverage', type: 'quantitative', title: 'Coverage (fraction accepted)', scale: { domain: [0, 1] } };
+  const y = { field: 'risk', type: 'quantitative', title: 'Selective risk (error among accepted)', scale: { zero: true } };
+  const layers: Record<string, unknown>[] = [];
+  if (target !== undefined) {
+    const name = `target risk ${fmt(target)}`;
+    names.push(name);
+    layers.push({ name: 'target', data: { values: [{ risk: target, series: name }] }, mark: { type: 'rule', strokeDash: [6, 4] }, encoding: { y } });
+  }
+  layers.push({
+    name: 'curve',
+    data: {
+      values: Array.from(d.indices, (k, j) => ({ coverage: d.x[j], risk: d.y[j], threshold: k < thresholds.length ? num(thresholds[k]) : null, order: j, series: curveName })),
+    },
+    mark: { type: 'line' },
+    encoding: {
+      x,
+      y,
+      order: { field: 'order', type: 'quantitative' },
+      tooltip: [
+        { field: 'coverage', type: 'quantitative', format: '.4f' },
+        { field: 'risk', type: 'quantitative', format: '.4f' },
+        { field: 'threshold', type: 'quantitative', title: 'confidence threshold', format: '.4g' },
+      ],
+    },
+  });
+  const points = asList(options.operatingPoint).filter((p) => Number.isFinite(p.coverage) && Number.isFinite(p.risk));
+  if (points.length > 0) {
+    layers.push({
+      name: 'points',
+      data: {
+        values: points.map((p) => {
+          const series = pointLabel('operating point', p.label, p.threshold);
+          names.push(series);
+          return { coverage: p.coverage, risk: p.risk, threshold: p.threshold === undefined ? null : num(p.threshold), series };
+        }),
+      },
+      mark: { type: 'point', filled: true, size: 90, shape: 'diamond' },
+      encoding: { x, y, tooltip: [{ field: 'series' }, { field: 'coverage', type: 'quantitative' }, { field: 'risk', type: 'quantitative' }, { field: 'threshold', type: 'quantitative' }] },
+    });
+  }
+  for (const l of layers) (l.encoding as Record<string, unknown>).color = seriesColor(names, 'top-left');
+  const description =
+    `Risk-coverage curve of ${n} points: risk ${fmt(risk[0])} at full coverage` +
+    (options.aurc !== undefined ? `, AURC ${fmt(options.aurc)}` : '') +
+    (target !== undefined ? `; target risk ${fmt(target)}` : '') +
+    (points.length > 0 ? `; ${points.length} operating point${points.length > 1 ? 's' : ''} marked` : '') +
+    '.';
+  return frame(layout, description, { layer: layers }) as VegaLiteSpec & { layer: unknown[] };
+}
