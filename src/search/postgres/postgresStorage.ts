@@ -240,9 +240,11 @@ class PgStorage implements PostgresStorage {
     const pool = this.pool;
     this.pool = undefined;
     if (pool === undefined) return;
+    // Our own pool keeps the listener for good: its connections finish closing after `end()` resolves, and
+    // an error in that window (the server going down) must not crash the process. A pool passed in is
+    // left as it was given, listeners included.
     if (typeof this.connection === 'string') await pool.end();
-    // The pool's own listener stays until it has ended: a connection closing during `end` must not crash.
-    pool.removeListener('error', this.onPoolError);
+    else pool.removeListener('error', this.onPoolError);
   }
 
   async close(): Promise<void> {

@@ -161,6 +161,7 @@ describe('postgresStorage', () => {
 
   it('reads only the unfinished and new trials again, and returns the same snapshot when nothing changed', async () => {
     const inner = new pg.Pool({ connectionString: server.url, max: 2 });
+    inner.on('error', () => undefined); // connections still closing when the server stops
     let rowsRead = 0;
     const counting: PostgresPool = {
       query: async (text, values) => {
