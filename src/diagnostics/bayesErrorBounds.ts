@@ -18,6 +18,11 @@ export interface BayesErrorBoundsOptions {
    * {@link bayesErrorBounds}).
    */
   k?: number;
+  /**
+   * Reads a flat `x` (such as a `Dataset`'s `x`) as a row-major n × numFeatures
+   * matrix. Defaults to reading a flat `x` as one feature.
+   */
+  numFeatures?: number;
   /** Examples per tfjs distance computation (memory: chunkSize × n float32 distances). Defaults to `256`. */
   chunkSize?: number;
 }
@@ -73,9 +78,9 @@ export interface BayesErrorBounds {
  * classification", IEEE Trans. Information Theory 13(1); K. Fukunaga (1990),
  * Introduction to Statistical Pattern Recognition, ch. 7.
  *
- * @param x - Features: an n × d matrix (nested arrays or a 2-D tensor), or n values (an array or 1-D tensor) for one feature.
+ * @param x - Features: an n × d matrix (nested arrays or a 2-D tensor), a flat row-major array with `numFeatures`, or n values (an array or 1-D tensor) for one feature.
  * @param y - The class of each example: numbers, strings or booleans.
- * @param options - `k` and `chunkSize`; see {@link BayesErrorBoundsOptions}.
+ * @param options - `k`, `numFeatures` and `chunkSize`; see {@link BayesErrorBoundsOptions}.
  * @returns The {@link BayesErrorBounds}: `lower`, `upper`, R and its standard error.
  * @throws {DiagnosticsInputError} for fewer than two examples, a length
  *   mismatch, a NaN or infinite feature (`bayesErrorBounds: x[3][0] is NaN`),
@@ -88,9 +93,12 @@ export interface BayesErrorBounds {
  */
 export function bayesErrorBounds(x: ScoreMatrixInput, y: LabelInput, options: BayesErrorBoundsOptions = {}): BayesErrorBounds {
   const fn = 'bayesErrorBounds';
+  const numFeatures =
+    options.numFeatures === undefined ? undefined : asDiagnosticsError(() => readNumberOption(options.numFeatures, 1, fn, 'numFeatures', { min: 1, integer: true }));
   const oneFeature =
-    (isTensorLike(x) && x.shape.length === 1) ||
-    (!isTensorLike(x) && x != null && (ArrayBuffer.isView(x) || (typeof (x as ArrayLike<unknown>).length === 'number' && typeof (x as ArrayLike<unknown>)[0] !== 'object')));
+    numFeatures === undefined &&
+    ((isTensorLike(x) && x.shape.length === 1) ||
+    (!isTensorLike(x) && x != null && (ArrayBuffer.isView(x) || (typeof (x as ArrayLike<unknown>).length === 'number' && typeof (x as ArrayLike<unknown>)[0] !== 'object'))));
   let points: Float64Array;
   let n: number;
   let d: number;
@@ -99,7 +107,7 @@ export function bayesErrorBounds(x: ScoreMatrixInput, y: LabelInput, options: Ba
     n = points.length;
     d = 1;
   } else {
-    const m = asDiagnosticsError(() => readScoreMatrix(x, fn, 'x'));
+    const m = asDiagnosticsError(() => readScoreMatrix(x, fn, 'x', numFeatures));
     points = m.values;
     n = m.rows;
     d = m.cols;

@@ -27,6 +27,12 @@ export interface WorstMistakesOptions {
    * `0 … C−1` (`[0, 1]` for binary).
    */
   labels?: LabelInput;
+  /**
+   * Reads a flat `probabilities` array as a row-major (n, numClasses) matrix
+   * (as a baseline's `predictProba` returns for more than two classes).
+   * Defaults to reading a flat array as binary probabilities of the positive class.
+   */
+  numClasses?: number;
   /** Return only misclassified examples. Defaults to `false` (fastai's `top_losses`: the highest losses, right or wrong). */
   misclassifiedOnly?: boolean;
   /** Binary input only: the probability at or above which the positive class is predicted. Defaults to `0.5`. */
@@ -62,7 +68,7 @@ const EPS = 1e-15;
  * Selection is a bounded heap over the per-example losses, O(n log k);
  * equal losses keep the lower index first.
  *
- * @param options - `yTrue`, `probabilities`, `k`, `labels`, `misclassifiedOnly`, `threshold`; see {@link WorstMistakesOptions}.
+ * @param options - `yTrue`, `probabilities`, `k`, `labels`, `numClasses`, `misclassifiedOnly`, `threshold`; see {@link WorstMistakesOptions}.
  * @returns Up to `k` {@link Mistake} records, highest loss first.
  * @throws {DiagnosticsInputError} for empty input, a length mismatch, a
  *   probability outside [0, 1] or not finite (`worstMistakes: probabilities[3][1] is 1.5, expected a probability in [0, 1]`),
@@ -82,7 +88,8 @@ export function worstMistakes(options: WorstMistakesOptions): Mistake[] {
   const y = asDiagnosticsError(() => readLabels(options.yTrue, fn, 'yTrue'));
   const n = y.length;
   asDiagnosticsError(() => assertNonEmpty(fn, 'yTrue', n));
-  const { p, cols, binary } = readProbabilities(options.probabilities, fn);
+  const numClasses = options.numClasses === undefined ? undefined : asDiagnosticsError(() => readNumberOption(options.numClasses, 2, fn, 'numClasses', { min: 2, integer: true }));
+  const { p, cols, binary } = readProbabilities(options.probabilities, fn, numClasses);
   const rows = p.length / cols;
   asDiagnosticsError(() => assertSameLength(fn, 'yTrue', n, 'probabilities', rows));
   const classes = binary ? 2 : cols;
@@ -139,17 +146,18 @@ export function worstMistakes(options: WorstMistakesOptions): Mistake[] {
   }));
 }
 
-function readProbabilities(x: ScoreMatrixInput, fn: string): { p: Float64Array; cols: number; binary: boolean } {
+function readProbabilities(x: ScoreMatrixInput, fn: string, numClasses: number | undefined): { p: Float64Array; cols: number; binary: boolean } {
   let p: Float64Array;
   let cols: number;
   const flat =
-    (isTensorLike(x) && x.shape.length === 1) ||
-    (!isTensorLike(x) && x != null && (ArrayBuffer.isView(x) || (typeof (x as ArrayLike<unknown>).length === 'number' && typeof (x as ArrayLike<unknown>)[0] !== 'object')));
+    numClasses === undefined &&
+    ((isTensorLike(x) && x.shape.length === 1) ||
+    (!isTensorLike(x) && x != null && (ArrayBuffer.isView(x) || (typeof (x as ArrayLike<unknown>).length === 'number' && typeof (x as ArrayLike<unknown>)[0] !== 'object'))));
   if (flat) {
     p = asDiagnosticsError(() => readNumbers(x as ArrayLike<number>, fn, 'probabilities'));
     cols = 1;
   } else {
-    const m = asDiagnosticsError(() => readScoreMatrix(x, fn, 'probabilities'));
+    const m = asDiagnosticsError(() => readScoreMatrix(x, fn, 'probabilities', numClasses));
     p = m.values;
     cols = m.cols;
   }

@@ -93,6 +93,11 @@ describeEachBackend('bayesErrorBounds', () => {
     expect(bayesErrorBounds(x, y).nearestNeighbourError).toBe(bruteForce(x, y, 1));
   });
 
+  it('reads a flat row-major x with numFeatures, as a Dataset holds it', () => {
+    const { x, y } = mixture([[-1, 0], [1, 0]], 200, 6);
+    expect(bayesErrorBounds(new Float32Array(x.flat()), y, { numFeatures: 2 })).toEqual(bayesErrorBounds(x.map((r) => r.map(Math.fround)), y));
+  });
+
   it('breaks distance ties toward the lower index: the middle of 0, 1, 2 takes the neighbour at 0', () => {
     // 0 -> 1 (wrong), 1 -> tie between 0 and 2 -> 0 (wrong), 2 -> 1 (right).
     expect(bayesErrorBounds([0, 1, 2], [0, 1, 1]).nearestNeighbourError).toBeCloseTo(2 / 3, 15);

@@ -89,6 +89,12 @@ describe('worstMistakes', () => {
     binary.dispose();
   });
 
+  it('reads a flat row-major (n, C) array with numClasses, as a baseline predictProba returns it', () => {
+    const flat = new Float64Array(P.flat());
+    expect(worstMistakes({ yTrue: Y, probabilities: flat, numClasses: 3, k: 4 })).toEqual(worstMistakes({ yTrue: Y, probabilities: P, k: 4 }));
+    expect(() => worstMistakes({ yTrue: Y, probabilities: flat, numClasses: 5 })).toThrow('worstMistakes: probabilities has 12 entries, not a multiple of numClasses (5)');
+  });
+
   it('caps the loss of a zero probability at ln(1e15) instead of Infinity', () => {
     const out = worstMistakes({ yTrue: [1], probabilities: [[1, 0]], k: 1 });
     expect(out[0].loss).toBeCloseTo(-Math.log(1e-15), 12);

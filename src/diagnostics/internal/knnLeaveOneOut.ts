@@ -67,65 +67,65 @@ export function knnLeaveOneOutErrors(
   const keys = tf.tensor2d(key, [n, w]);
   try {
     for (let start = 0; start < n; start += chunkSize) {
-        const rows = Math.min(chunkSize, n - start);
-        const dist = tf.tidy(() => tf.matMul(tf.slice(queries, [start, 0], [rows, w]), keys, false, true));
-        let data: Float32Array;
-        try {
-          data = dist.dataSync() as Float32Array;
-        } finally {
-          dist.dispose();
+      const rows = Math.min(chunkSize, n - start);
+      const dist = tf.tidy(() => tf.matMul(tf.slice(queries, [start, 0], [rows, w]), keys, false, true));
+      let data: Float32Array;
+      try {
+        data = dist.dataSync() as Float32Array;
+      } finally {
+        dist.dispose();
+      }
+      for (let r = 0; r < rows; r++) {
+        const self = start + r;
+        const o = r * n;
+        // Pass 1 (float32): the k-th smallest value of the row.
+        let filled = 0;
+        for (let j = 0; j < n; j++) {
+          if (j === self) continue;
+          const v = data[o + j];
+          if (filled === k && !(v < bestD[k - 1])) continue;
+          let at = filled < k ? filled++ : k - 1;
+          while (at > 0 && bestD[at - 1] > v) {
+            bestD[at] = bestD[at - 1];
+            at--;
+          }
+          bestD[at] = v;
         }
-        for (let r = 0; r < rows; r++) {
-          const self = start + r;
-          const o = r * n;
-          // Pass 1 (float32): the k-th smallest value of the row.
-          let filled = 0;
-          for (let j = 0; j < n; j++) {
-            if (j === self) continue;
-            const v = data[o + j];
-            if (filled === k && !(v < bestD[k - 1])) continue;
-            let at = filled < k ? filled++ : k - 1;
-            while (at > 0 && bestD[at - 1] > v) {
-              bestD[at] = bestD[at - 1];
-              at--;
-            }
-            bestD[at] = v;
+        // Pass 2 (float64): every candidate the float32 error could have
+        // misranked, re-ranked by its exact squared distance; equal
+        // distances keep the lower index first.
+        const cut = bestD[k - 1] + 2 * slack * (maxSq + 2 * Math.sqrt(sq[self] * maxSq));
+        filled = 0;
+        for (let j = 0; j < n; j++) {
+          if (j === self || !(data[o + j] <= cut)) continue;
+          let v = 0;
+          for (let c = 0; c < d; c++) {
+            const e = points[self * d + c] - points[j * d + c];
+            v += e * e;
           }
-          // Pass 2 (float64): every candidate the float32 error could have
-          // misranked, re-ranked by its exact squared distance; equal
-          // distances keep the lower index first.
-          const cut = bestD[k - 1] + 2 * slack * (maxSq + 2 * Math.sqrt(sq[self] * maxSq));
-          filled = 0;
-          for (let j = 0; j < n; j++) {
-            if (j === self || !(data[o + j] <= cut)) continue;
-            let v = 0;
-            for (let c = 0; c < d; c++) {
-              const e = points[self * d + c] - points[j * d + c];
-              v += e * e;
-            }
-            if (filled === k && !(v < bestD[k - 1])) continue;
-            let at = filled < k ? filled++ : k - 1;
-            while (at > 0 && bestD[at - 1] > v) {
-              bestD[at] = bestD[at - 1];
-              bestJ[at] = bestJ[at - 1];
-              at--;
-            }
-            bestD[at] = v;
-            bestJ[at] = j;
+          if (filled === k && !(v < bestD[k - 1])) continue;
+          let at = filled < k ? filled++ : k - 1;
+          while (at > 0 && bestD[at - 1] > v) {
+            bestD[at] = bestD[at - 1];
+            bestJ[at] = bestJ[at - 1];
+            at--;
           }
+          bestD[at] = v;
+          bestJ[at] = j;
+        }
         votes.fill(0);
-          for (let t = 0; t < filled; t++) votes[classes[bestJ[t]]]++;
-          let predicted = -1;
-          let most = 0;
-          for (let t = 0; t < filled; t++) {
-            const c = classes[bestJ[t]];
-            if (votes[c] > most) {
-              most = votes[c];
-              predicted = c;
-            }
+        for (let t = 0; t < filled; t++) votes[classes[bestJ[t]]]++;
+        let predicted = -1;
+        let most = 0;
+        for (let t = 0; t < filled; t++) {
+          const c = classes[bestJ[t]];
+          if (votes[c] > most) {
+            most = votes[c];
+            predicted = c;
           }
-          if (predicted !== classes[self]) errors++;
         }
+        if (predicted !== classes[self]) errors++;
+      }
     }
   } finally {
     queries.dispose();
