@@ -33,6 +33,7 @@ import { checkModelGradients } from 'tfjs-methodology/gradcheck';
 export const WALKTHROUGH_CONFIG = {
   metrics: { n: 4000, prevalence: 0.02, separation: 2.5, numFeatures: 2, seed: 7, bootstrapResamples: 200, bootstrapSeed: 1 },
   model: { inputs: 2, hidden: [16, 8], seeds: [11, 12, 13] },
+  activations: { batch: 128, seed: 22 },
   gradcheck: { batch: 6, seed: 21, plantedFactor: 1.1 },
   training: { n: 400, noise: 0.15, seed: 3, trainFraction: 0.75, epochs: 12, batchSize: 32, learningRate: 0.05 },
 } as const;
@@ -217,9 +218,8 @@ export function logitLoss(yTrue: tf.Tensor, logits: tf.Tensor): tf.Tensor {
   return tf.losses.sigmoidCrossEntropy(yTrue, logits);
 }
 
-/** A seeded batch of inputs for the gradient check and the activation statistics. */
-function probeBatch(): { x: tf.Tensor; y: tf.Tensor } {
-  const c = WALKTHROUGH_CONFIG.gradcheck;
+/** A seeded batch of two-moons inputs and labels. */
+function probeBatch(c: { readonly batch: number; readonly seed: number }): { x: tf.Tensor; y: tf.Tensor } {
   const data = twoMoons({ n: c.batch, noise: 0.1, seed: c.seed });
   return {
     x: tf.tensor2d(data.x, [c.batch, 2]),
@@ -230,7 +230,7 @@ function probeBatch(): { x: tf.Tensor; y: tf.Tensor } {
 /** Step 3: a gradient check that passes, and one that catches the planted bug. */
 export function gradcheckStep(): GradcheckStep {
   const c = WALKTHROUGH_CONFIG.gradcheck;
-  const { x, y } = probeBatch();
+  const { x, y } = probeBatch(c);
   const y3 = tf.tile(y, [1, 3]);
   const model = buildModel();
   const planted = tfl.sequential({
@@ -262,7 +262,7 @@ export function gradcheckStep(): GradcheckStep {
 
 /** Step 2: activation statistics of the seeded MLP at initialisation. */
 export function activationsStep(stats: ActivationStatsStep): LayerStatsJson[] | null {
-  const { x, y } = probeBatch();
+  const { x, y } = probeBatch(WALKTHROUGH_CONFIG.activations);
   const model = buildModel();
   try {
     return stats(model, x);

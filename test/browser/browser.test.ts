@@ -166,6 +166,27 @@ for (const backend of ['webgl', 'wasm'] as const) {
       expect(t.testAccuracy).toBeGreaterThan(0.9);
     });
 
+    it("computes Node's activation statistics within float32 tolerance", () => {
+      const web = results.walkthrough.activations!;
+      const ref = node.activations!;
+      expect(ref.map((l) => l.name)).toEqual(['hidden1', 'hidden2', 'output']);
+      expect(web.map((l) => [l.name, l.activation, l.units])).toEqual(ref.map((l) => [l.name, l.activation, l.units]));
+      web.forEach((l, k) => {
+        const r = ref[k];
+        // Values of order 1 reduced in float32 on the device: ~1e-7 apart in practice.
+        for (const key of ['mean', 'std', 'min', 'max'] as const) expect(Math.abs(l[key] - r[key])).toBeLessThan(1e-5);
+        l.histogram.edges.forEach((e, i) => expect(Math.abs(e - r.histogram.edges[i])).toBeLessThan(1e-5));
+        // ReLU zeros are exact on every backend (a pre-activation within rounding of 0 would be a coincidence).
+        expect(l.zeroFraction).toBe(r.zeroFraction);
+        expect(l.deadUnits).toBe(r.deadUnits);
+        expect(l.saturatedFraction).toBe(r.saturatedFraction);
+        // A value within rounding of a bin edge may land in the neighbouring bin.
+        const total = (c: number[]) => c.reduce((a, b) => a + b, 0);
+        expect(total(l.histogram.counts)).toBe(total(r.histogram.counts));
+        expect(l.histogram.counts.reduce((a, c, i) => a + Math.abs(c - r.histogram.counts[i]), 0)).toBeLessThanOrEqual(2);
+      });
+    });
+
     it('leaks no tensor in any step or over the whole run', () => {
       expect(results.walkthrough.leaks).toEqual({ activations: 0, gradcheck: 0, training: 0 });
       expect(results.tensors.after).toBe(results.tensors.before);
