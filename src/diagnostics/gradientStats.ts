@@ -5,6 +5,7 @@ import type { ModelLoss } from '../gradcheck/engine/modelLoss';
 import { gradientNorms } from '../gradcheck/gradientNorms';
 import { asDiagnosticsError, failDiagnostics } from './errors';
 import { isContainer, type ContainerLike, type LayerLike } from './internal/tfForwardAll';
+import { defaultLearningRate, readLoss, type CompiledModel } from './internal/tfLoss';
 import { readLayersModel } from './internal/tfModel';
 import type { GradientStats, GradientStatus, GradientTrend, VariableGradientStats } from './types';
 
@@ -37,7 +38,6 @@ export interface GradientStatsOptions {
   readonly trendTolerance?: number;
 }
 
-const NAMED_LOSSES = ['meanSquaredError', 'meanAbsoluteError', 'categoricalCrossentropy', 'binaryCrossentropy', 'softmaxCrossEntropy'];
 
 /** Layers with trainable weights, in forward order, nested models' layers as `outer/inner`. */
 function weightedLayers(model: ContainerLike, prefix = '', out: { path: string; layer: LayerLike }[] = []): { path: string; layer: LayerLike }[] {
@@ -86,29 +86,6 @@ function trendOf(variables: readonly VariableGradientStats[], tolerance: number)
   // Depth grows toward the output: a positive slope means smaller gradients near the input.
   const direction = Math.abs(slope) <= tolerance ? 'flat' : slope > 0 ? 'shrinking-toward-input' : 'growing-toward-input';
   return { slope, direction };
-}
-
-interface CompiledModel {
-  loss?: unknown;
-  optimizer?: { learningRate?: unknown };
-}
-
-function readLoss(fn: string, model: CompiledModel, loss: ModelLoss | undefined): ModelLoss {
-  if (loss !== undefined) {
-    if (typeof loss !== 'function' && !NAMED_LOSSES.includes(loss)) {
-      failDiagnostics(fn, `loss is ${show(loss)}, expected a function or one of ${NAMED_LOSSES.map(show).join(', ')}`);
-    }
-    return loss;
-  }
-  const compiled = model.loss;
-  if (typeof compiled === 'string' && NAMED_LOSSES.includes(compiled)) return compiled as ModelLoss;
-  return failDiagnostics(fn, `loss is required: the model is not compiled with one of ${NAMED_LOSSES.map(show).join(', ')} (compiled loss: ${show(compiled)})`);
-}
-
-/** The default learning rate: the compiled optimizer's, else 0.01. @internal */
-export function defaultLearningRate(model: unknown): number {
-  const lr = (model as CompiledModel).optimizer?.learningRate;
-  return typeof lr === 'number' && Number.isFinite(lr) && lr >= 0 ? lr : 0.01;
 }
 
 /**

@@ -9,3 +9,4 @@ export * from './worstMistakes';
 export * from './mostConfused';
 export * from './gradientStats';
 export * from './bayesErrorBounds';
+export * from './overfitTinyBatch';

@@ -139,3 +139,49 @@ export interface CapacitySweep {
   /** The validation-error peak of a double descent, if any. */
   readonly peak: { readonly index: number; readonly capacity: number; readonly validationError: number } | undefined;
 }
+
+/** The result of `overfitTinyBatch`. */
+export interface OverfitTinyBatchResult {
+  /** Whether the loss reached `targetLoss` within the epochs. */
+  readonly passed: boolean;
+  /** The loss on the tiny batch before training. */
+  readonly initialLoss: number;
+  /** The loss on the tiny batch after the last step. */
+  readonly finalLoss: number;
+  /** The target the loss had to reach. */
+  readonly targetLoss: number;
+  /** Number of training steps taken (full-batch: one per epoch); fewer than asked when the target was reached early. */
+  readonly epochs: number;
+  /** The loss before training (`history[0]`) and after each step. */
+  readonly history: Float64Array;
+  /** Why it did not pass (no trainable weights, a non-finite loss, the target not reached); `undefined` when it passed. */
+  readonly reason: string | undefined;
+}
+
+/** One warning of `diagnosticsCallback` / `diagnosticsReport`, as plain data. */
+export interface DiagnosticsWarning {
+  /** What was seen. */
+  readonly kind: 'non-finite-loss' | 'dead-units' | 'vanishing-gradient' | 'exploding-gradient';
+  /** The epoch (0-based) of the report. */
+  readonly epoch: number;
+  /** The layer (`dead-units`) or variable (gradients) concerned; `undefined` for the loss. */
+  readonly target: string | undefined;
+  /** The measured value: the loss, the dead fraction or ‖g‖/‖w‖ (‖g‖ while ‖w‖ = 0). */
+  readonly value: number;
+  /** The threshold it crossed (NaN for a non-finite loss). */
+  readonly threshold: number;
+  /** One sentence for a person. */
+  readonly message: string;
+}
+
+/** The diagnostics of one model on a fixed sample at one point of training. */
+export interface DiagnosticsReport {
+  /** The epoch (0-based) it was taken at the end of; `-1` outside training. */
+  readonly epoch: number;
+  /** The training loss from the epoch's logs (`NaN` when absent or outside training). */
+  readonly loss: number;
+  readonly activations: ActivationStats;
+  /** Present when the sample has targets (`{ x, y }`). */
+  readonly gradients: GradientStats | undefined;
+  readonly warnings: readonly DiagnosticsWarning[];
+}
