@@ -1,6 +1,6 @@
 // The diagnostics module (`tfjs-methodology/diagnostics`): only re-exports.
 export type * from './types';
-export * from './errors';
+export { DiagnosticsInputError } from './errors';
 export * from './learningCurve';
 export * from './capacitySweep';
 export * from './activationStats';
