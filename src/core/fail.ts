@@ -26,9 +26,10 @@ export function failKind(fn: string, arg: string, what: string, value: unknown):
   return fail(fn, `${arg} must be ${what}, got ${show(value)}`);
 }
 
-/** Formats a value for an error message: strings quoted, numbers as JS prints them. */
+/** Formats a value for an error message: strings quoted, numbers as JS prints them, BigInts with their `n`. */
 export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'number' && Object.is(value, -0)) return '-0';
   if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
   return String(value);

@@ -1,3 +1,4 @@
+import { elements } from './elements';
 import { failAt, show } from './fail';
 import { readLabels } from './readLabels';
 import type { Label, LabelInput } from './types';
@@ -13,7 +14,8 @@ const RULE = ': binary labels must be {0, 1}, {-1, 1} or booleans; pass posLabel
  * hold at most two distinct values and the positive class is `posLabel`
  * (which need not occur: then every example is negative).
  *
- * @throws {MetricInputError} naming the first label that breaks the rule.
+ * @throws {MetricInputError} naming the first label that breaks the rule
+ *   (`fn: yTrue[2] is -1 but yTrue[0] is 0: binary labels must be ...`).
  */
 export function readBinaryLabels(
   x: LabelInput,
@@ -21,65 +23,33 @@ export function readBinaryLabels(
   arg: string,
   posLabel?: Label | boolean,
 ): Uint8Array {
-  if ((posLabel === undefined || posLabel === null) && ArrayBuffer.isView(x)) {
-    // Fast path for numeric typed arrays: no Float64Array copy. Anything
-    // unusual falls through to the general path, which names the error.
-    const fast = binaryView(x as unknown as ArrayLike<number>);
-    if (fast) return fast;
-  }
-  const labels = readLabels(x, fn, arg);
-  const n = labels.length;
-  const out = new Uint8Array(n);
   if (posLabel === undefined || posLabel === null) {
-    if (!(labels instanceof Float64Array)) return failAt(fn, arg, 0, labels[0], RULE);
-    let sawZero = -1;
-    let sawMinusOne = -1;
-    for (let i = 0; i < n; i++) {
-      const v = labels[i];
-      if (v === 1) out[i] = 1;
-      else if (v === 0) {
-        if (sawMinusOne >= 0) notBinary(fn, arg, i, v, sawMinusOne, -1);
-        if (sawZero < 0) sawZero = i;
-      } else if (v === -1) {
-        if (sawZero >= 0) notBinary(fn, arg, i, v, sawZero, 0);
-        if (sawMinusOne < 0) sawMinusOne = i;
-      } else {
-        failAt(fn, arg, i, v, RULE);
-      }
+    // Read in place, without a Float64Array copy of the labels.
+    const a = elements(x, fn, arg);
+    const out = new Uint8Array(a.length);
+    // The first negative (0, false or -1): every later one must be of its kind.
+    let first = -1;
+    for (let i = 0; i < a.length; i++) {
+      const v = a[i];
+      if (v === 1 || v === true) out[i] = 1;
+      else if (v === 0 || v === false || v === -1) {
+        if (first < 0) first = i;
+        else if ((v === -1) !== (a[first] === -1)) failAt(fn, arg, i, v, ` but ${arg}[${first}] is ${show(a[first])}${RULE}`);
+      } else failAt(fn, arg, i, v, RULE);
     }
     return out;
   }
-  const pos: Label = typeof posLabel === 'boolean' ? (posLabel ? 1 : 0) : posLabel;
-  let other: Label | undefined;
-  let otherAt = -1;
-  for (let i = 0; i < n; i++) {
+  const labels = readLabels(x, fn, arg);
+  const out = new Uint8Array(labels.length);
+  const pos: Label = typeof posLabel === 'boolean' ? +posLabel : posLabel;
+  let other = -1;
+  for (let i = 0; i < labels.length; i++) {
     const v = labels[i];
     if (v === pos) out[i] = 1;
-    else if (otherAt < 0) {
-      other = v;
-      otherAt = i;
-    } else if (v !== other) {
-      failAt(fn, arg, i, v, `, a third class besides ${show(pos)} (posLabel) and ${show(other)} (${arg}[${otherAt}]): binary labels are required`);
+    else if (other < 0) other = i;
+    else if (v !== labels[other]) {
+      failAt(fn, arg, i, v, `, a third class besides ${show(pos)} (posLabel) and ${show(labels[other])} (${arg}[${other}]): binary labels are required`);
     }
   }
   return out;
-}
-
-function binaryView(a: ArrayLike<number>): Uint8Array | undefined {
-  const n = a.length;
-  const out = new Uint8Array(n);
-  let zero = false;
-  let minusOne = false;
-  for (let i = 0; i < n; i++) {
-    const v = a[i];
-    if (v === 1) out[i] = 1;
-    else if (v === 0) zero = true;
-    else if (v === -1) minusOne = true;
-    else return undefined;
-  }
-  return zero && minusOne ? undefined : out;
-}
-
-function notBinary(fn: string, arg: string, i: number, v: number, j: number, w: number): never {
-  return failAt(fn, arg, i, v, ` but ${arg}[${j}] is ${show(w)}${RULE}`);
 }

@@ -1,8 +1,6 @@
-import { failAt, failKind, show } from './fail';
-import { isTensorLike } from './tensorLike';
+import { elements } from './elements';
+import { failAt, show } from './fail';
 import type { Label, LabelInput } from './types';
-
-const NOT_LABEL = ', not a number, boolean or string label';
 
 /**
  * Labels after reading: numeric labels (booleans become 1 and 0) in a
@@ -12,65 +10,38 @@ export type LabelArray = Float64Array | readonly string[];
 
 /**
  * Reads class labels: numbers, booleans (as 1 and 0) or strings, from a plain
- * array, a typed array or a tfjs Tensor.
+ * array, a typed array or a tfjs Tensor. The first entry decides the kind: a
+ * string makes every label a string, anything else every label a number. A
+ * `Float64Array` input is returned as is.
  *
  * @throws {MetricInputError} for a NaN or infinite numeric label, a value that
  *   is neither number, boolean nor string, or labels mixing numbers and strings
  *   (`fn: yTrue[4] is "cat" but yTrue[0] is 1: labels must all be numbers or all strings`).
  */
 export function readLabels(x: LabelInput, fn: string, arg: string): LabelArray {
-  if (isTensorLike(x)) {
-    const data = x.dataSync();
-    if (x.dtype === 'string') return readLabels(Array.from(data as ArrayLike<string>), fn, arg);
-    return checkNumericLabels(Float64Array.from(data as ArrayLike<number>), fn, arg);
-  }
-  if (ArrayBuffer.isView(x)) {
-    return checkNumericLabels(
-      x instanceof Float64Array ? x : Float64Array.from(x as unknown as ArrayLike<number>),
-      fn,
-      arg,
-    );
-  }
-  if (x == null || typeof x === 'string' || typeof (x as ArrayLike<unknown>).length !== 'number') {
-    return failKind(fn, arg, 'an array, a typed array or a tensor', x);
-  }
-  const a = x as ArrayLike<unknown>;
+  const a = elements(x, fn, arg);
   const n = a.length;
-  if (n === 0) return new Float64Array(0);
-  const first = a[0];
-  if (typeof first === 'string') {
-    const out = new Array<string>(n);
-    for (let i = 0; i < n; i++) {
-      const v = a[i];
-      if (typeof v !== 'string') mixed(fn, arg, i, v, first);
-      out[i] = v as string;
-    }
-    return out;
-  }
-  const out = new Float64Array(n);
+  const kind = typeof a[0] === 'string' ? 'string' : 'number';
+  const out = x instanceof Float64Array ? x : kind === 'string' ? new Array<string>(n) : new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const v = a[i];
-    if (typeof v === 'number') out[i] = v;
-    else if (typeof v === 'boolean') out[i] = v ? 1 : 0;
-    else if (typeof v === 'string') mixed(fn, arg, i, v, first);
-    else failAt(fn, arg, i, v, NOT_LABEL);
+    const raw = a[i];
+    const v = typeof raw === 'boolean' ? +raw : raw;
+    const t = typeof v;
+    if (t !== kind) {
+      failAt(
+        fn,
+        arg,
+        i,
+        raw,
+        t === 'string' || t === 'number'
+          ? ` but ${arg}[0] is ${show(a[0])}: labels must all be numbers or all strings`
+          : ', not a number, boolean or string label',
+      );
+    }
+    if (t === 'number' && (v as number) - (v as number) !== 0) failAt(fn, arg, i, v, ', not a valid label');
+    if (out !== a) out[i] = v as never;
   }
-  return checkNumericLabels(out, fn, arg);
-}
-
-function mixed(fn: string, arg: string, i: number, v: unknown, first: unknown): never {
-  if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-    failAt(fn, arg, i, v, NOT_LABEL);
-  }
-  return failAt(fn, arg, i, v, ` but ${arg}[0] is ${show(first)}: labels must all be numbers or all strings`);
-}
-
-function checkNumericLabels(values: Float64Array, fn: string, arg: string): Float64Array {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v - v !== 0) failAt(fn, arg, i, v, ', not a valid label');
-  }
-  return values;
+  return out;
 }
 
 /**
@@ -81,19 +52,13 @@ export function compareLabels(a: Label, b: Label): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   const sa = String(a);
   const sb = String(b);
-  if (sa === sb) return 0;
+  let i = 0;
+  while (i < sa.length && sa[i] === sb[i]) i++;
   // JS `<` compares UTF-16 code units; Python (scikit-learn) compares code
-  // points. They differ only once a surrogate meets a BMP character >= U+E000.
-  const n = Math.min(sa.length, sb.length);
-  for (let i = 0; i < n; i++) {
-    const ca = sa.charCodeAt(i);
-    const cb = sb.charCodeAt(i);
-    if (ca === cb) continue;
-    const pa = ca >= 0xd800 && ca <= 0xdfff ? 0x10000 + ca : ca;
-    const pb = cb >= 0xd800 && cb <= 0xdfff ? 0x10000 + cb : cb;
-    return pa - pb;
-  }
-  return sa.length - sb.length;
+  // points. At the first differing unit, codePointAt gives the code point
+  // (or the lone low surrogate after an equal high one), which orders both
+  // strings as Python does; past the end counts as -1 (a prefix sorts first).
+  return (sa.codePointAt(i) ?? -1) - (sb.codePointAt(i) ?? -1);
 }
 
 /** The distinct labels of one or more label arrays, sorted by {@link compareLabels}. */

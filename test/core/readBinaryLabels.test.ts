@@ -77,8 +77,18 @@ describe('readBinaryLabels', () => {
     );
   });
 
-  it('passes on the errors of readLabels', () => {
-    expectError(() => readBinaryLabels([0, NaN], 'f', 'yTrue'), MetricInputError, 'f: yTrue[1] is NaN, not a valid label');
+  it('rejects NaN, null and mixed-in strings as not binary, naming index and value', () => {
+    expectError(() => readBinaryLabels([0, NaN], 'f', 'yTrue'), MetricInputError, `f: yTrue[1] is NaN: ${NOT_BINARY}`);
+    expectError(() => readBinaryLabels([1, null] as unknown as number[], 'f', 'yTrue'), MetricInputError, `f: yTrue[1] is null: ${NOT_BINARY}`);
+    expectError(() => readBinaryLabels([true, 'x'] as unknown as boolean[], 'f', 'yTrue'), MetricInputError, `f: yTrue[1] is "x": ${NOT_BINARY}`);
+  });
+
+  it('passes on the errors of readLabels with posLabel', () => {
+    expectError(() => readBinaryLabels([0, NaN], 'f', 'yTrue', 0), MetricInputError, 'f: yTrue[1] is NaN, not a valid label');
+  });
+
+  it('names false, not 0, when booleans meet -1', () => {
+    expectError(() => readBinaryLabels([false, true, -1] as unknown as boolean[], 'f', 'yTrue'), MetricInputError, `f: yTrue[2] is -1 but yTrue[0] is false: ${NOT_BINARY}`);
   });
 
   it('reads an empty input as an empty Uint8Array', () => {

@@ -75,15 +75,15 @@ describe('readNumbers', () => {
     expectError(() => readNumbers([undefined] as unknown as number[], 'f', 'w'), MetricInputError, 'f: w[0] is undefined, not a number');
   });
 
-  it('rejects a string tensor', () => {
-    expectError(() => readNumbers(tensorLike(['a']), 'f', 'yScore'), MetricInputError, 'f: yScore must be a numeric tensor, got dtype string');
+  it('rejects a string tensor at its first entry', () => {
+    expectError(() => readNumbers(tensorLike(['a']), 'f', 'yScore'), MetricInputError, 'f: yScore[0] is "a", not a number');
   });
 
   it('rejects BigInt typed arrays', () => {
     expectError(
       () => readNumbers(BigInt64Array.from([1n]) as unknown as number[], 'f', 'yScore'),
       MetricInputError,
-      'f: yScore must hold numbers, got a BigInt array',
+      'f: yScore[0] is 1n, not a number',
     );
   });
 

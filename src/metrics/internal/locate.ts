@@ -1,128 +1,126 @@
-// Exact bucketing of scores among a sorted array of distinct values, without a
+// Exact placement of scores among a sorted array of distinct values, without a
 // binary search over the whole array per score: a table indexed by the high
 // 32 bits of an order-preserving integer key of the double narrows the search
 // to a few entries. This is what lets averagePrecision and rocAuc sort only
 // the positives (or the minority class) and place every other score among
-// them exactly, ties included.
+// them exactly, ties included. Little-endian only (word 2i + 1 is the high
+// half of a double), like `sortPairs` and `core/radixSort`.
 
-/** A lookup structure over `u[0] < u[1] < ... < u[d-1]` (distinct, ascending). */
-export interface Locator {
-  u: Float64Array;
-  d: number;
-  table: Int32Array;
-  base: number;
-  scale: number;
-  buckets: number;
-}
+import { sortPairs } from './sortByClass';
 
 /** Index (0 or 1) of the high 32-bit word of a float64 in a Uint32Array view. */
 export function highWord(): number {
   return new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 }
 
-/** Order-preserving key of a float64's high word; -0 and +0 share a key. */
-function key(h: number): number {
-  return h > 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
-}
+/**
+ * Order-preserving key of a float64's high word. Non-decreasing in the value;
+ * -0 and +0 (and the tiniest subnormals of either sign) share a key.
+ */
+const key = (h: number): number => (h > 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0);
 
 /**
- * Removes repeats from an ascending array in place (turning -0 into +0) and
- * returns the number of distinct values; `runs`, when given, receives the
- * length of each run.
+ * The scores of class `cls` with non-zero weight, sorted ascending, their
+ * weights alongside (`undefined` without weights).
  */
-export function distinctInPlace(sorted: Float64Array, n: number, runs?: Float64Array): number {
-  if (n === 0) return 0;
-  let d = 0;
-  let prev = sorted[0];
-  let run = 1;
-  for (let i = 1; i < n; i++) {
-    const v = sorted[i];
-    if (v === prev) {
-      run++;
-      continue;
+export function sortedClass(
+  labels: Uint8Array,
+  scores: Float64Array,
+  weights: Float64Array | undefined,
+  cls: number,
+): [values: Float64Array, weights: Float64Array | undefined] {
+  let k = 0;
+  const n = scores.length;
+  for (let i = 0; i < n; i++) if (labels[i] === cls && (!weights || weights[i])) k++;
+  const u = new Float64Array(k);
+  const w = weights && new Float64Array(k);
+  for (let i = 0, j = 0; i < n; i++) {
+    if (labels[i] === cls && (!weights || weights[i])) {
+      if (w) w[j] = weights![i];
+      u[j++] = scores[i];
     }
-    sorted[d] = prev + 0;
-    if (runs) runs[d] = run;
-    d++;
-    prev = v;
-    run = 1;
   }
-  sorted[d] = prev + 0;
-  if (runs) runs[d] = run;
-  return d + 1;
-}
-
-/** Builds the lookup table over the `d` distinct ascending values in `u`. */
-export function buildLocator(u: Float64Array, d: number): Locator {
-  const hw = highWord();
-  const words = new Uint32Array(u.buffer, u.byteOffset, 2 * d);
-  let buckets = 1024;
-  while (buckets < 2 * d && buckets < 1 << 22) buckets *= 2;
-  const base = key(words[hw]);
-  const range = key(words[2 * (d - 1) + hw]) - base;
-  const scale = buckets / (range + 1);
-  const table = new Int32Array(buckets + 1);
-  let b = 0;
-  for (let i = 0; i < d; i++) {
-    const bi = Math.floor((key(words[2 * i + hw]) - base) * scale);
-    while (b <= bi) table[b++] = i;
-  }
-  while (b <= buckets) table[b++] = d;
-  return { u, d, table, base, scale, buckets };
+  sortPairs(u, w);
+  return [u, w];
 }
 
 /**
- * Places every score `scores[i]` (restricted to `labels[i] === only` unless
- * `only` is -1) among the distinct values of `loc`: with j = the number of
- * distinct values below the score, its weight (1 without weights) goes to
- * `eq{label}[j]` when the score equals `u[j]`, otherwise to
- * `below{label}[j]` (strictly between `u[j-1]` and `u[j]`; j = d above all).
- * `below*` may be null when every score is known to be among the values.
- * Zero weights are skipped (adding them would change nothing).
+ * The distinct scores of class `cls` (with non-zero weight), ascending, with
+ * the total weight at each (1 per example without weights): `u[0..d)` and
+ * `c[0..d)`, -0 turned into +0.
  */
-export function accumulate(
-  loc: Locator,
+export function distinctClass(
+  labels: Uint8Array,
+  scores: Float64Array,
+  weights: Float64Array | undefined,
+  cls: number,
+): [u: Float64Array, c: Float64Array, d: number] {
+  const [u, w] = sortedClass(labels, scores, weights, cls);
+  const c = w ?? new Float64Array(u.length);
+  let d = 0;
+  for (let i = 0; i < u.length; i++) {
+    const wi = w ? w[i] : 1;
+    if (d && u[i] === u[d - 1]) c[d - 1] += wi;
+    else {
+      u[d] = u[i] + 0;
+      c[d++] = wi;
+    }
+  }
+  return [u, c, d];
+}
+
+/**
+ * Places every example of class `cls` with non-zero weight among the `d`
+ * distinct ascending values `u`: with j = the number of values at or below
+ * its score, its weight (1 without weights) goes to `tie[j - 1]` when the
+ * score equals `u[j - 1]` and `tie` is given, otherwise to `gap[j]` (`gap`
+ * has d + 1 entries: gap[0] below every value, gap[d] above them all).
+ */
+export function place(
+  u: Float64Array,
+  d: number,
   scores: Float64Array,
   labels: Uint8Array,
   weights: Float64Array | undefined,
-  only: number,
-  eq0: Float64Array | null,
-  eq1: Float64Array | null,
-  below0: Float64Array | null,
-  below1: Float64Array | null,
+  cls: number,
+  gap: Float64Array,
+  tie?: Float64Array,
 ): void {
-  const { u, d, table, base, scale } = loc;
-  const hw = highWord();
-  const words = new Uint32Array(scores.buffer, scores.byteOffset, 2 * scores.length);
-  const lo0 = u[0];
-  const hi0 = u[d - 1];
-  const n = scores.length;
-  for (let i = 0; i < n; i++) {
-    const l = labels[i];
-    if (only >= 0 && l !== only) continue;
-    const w = weights === undefined ? 1 : weights[i];
-    if (w === 0) continue;
+  // table[b] = first index whose key falls in bucket b or later; a score in
+  // bucket b lies between u[table[b] - 1] and u[table[b + 1]].
+  const words = new Uint32Array(u.buffer, u.byteOffset, 2 * d);
+  let buckets = 1024;
+  while (buckets < 2 * d && buckets < 1 << 22) buckets *= 2;
+  const base = key(words[1]);
+  const scale = buckets / (key(words[2 * d - 1]) - base + 1);
+  const table = new Int32Array(buckets + 1);
+  for (let i = 0, b = 0; i <= d; i++) {
+    const bi = i < d ? Math.floor((key(words[2 * i + 1]) - base) * scale) : buckets;
+    while (b <= bi) table[b++] = i;
+  }
+  const sw = new Uint32Array(scores.buffer, scores.byteOffset, 2 * scores.length);
+  const lo = u[0];
+  const hi = u[d - 1];
+  for (let i = 0; i < scores.length; i++) {
+    const w = weights ? weights[i] : 1;
+    if (labels[i] !== cls || !w) continue;
     const s = scores[i];
-    let j: number;
-    if (s < lo0) j = 0;
-    else if (s > hi0) j = d;
+    let a = 0;
+    let z = d;
+    if (s < lo) z = 0;
+    else if (s >= hi) a = d;
     else {
-      const h = words[2 * i + hw];
-      const k = h > 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
-      const b = Math.floor((k - base) * scale);
-      let lo = table[b];
-      let hi = table[b + 1];
-      while (lo < hi) {
-        const m = (lo + hi) >>> 1;
-        if (u[m] < s) lo = m + 1;
-        else hi = m;
-      }
-      j = lo;
+      const b = Math.floor((key(sw[2 * i + 1]) - base) * scale);
+      a = table[b];
+      z = table[b + 1];
     }
-    if (j < d && u[j] === s) {
-      if (l) eq1![j] += w;
-      else eq0![j] += w;
-    } else if (l) below1![j] += w;
-    else below0![j] += w;
+    // j = the first index whose value is above s.
+    while (a < z) {
+      const m = (a + z) >>> 1;
+      if (u[m] <= s) a = m + 1;
+      else z = m;
+    }
+    if (tie && a && u[a - 1] === s) tie[a - 1] += w;
+    else gap[a] += w;
   }
 }
