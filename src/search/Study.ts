@@ -6,7 +6,7 @@ import { tpeSampler } from './samplers/tpe/tpeSampler';
 import { inMemoryStorage } from './storages/inMemoryStorage';
 import { Trial } from './Trial';
 import type { TrialContext } from './Trial';
-import type { Direction, FrozenTrial, ParamValue, Pruner, Sampler, Storage, StudyView, TrialState } from './types';
+import type { Direction, Distribution, FrozenTrial, ParamValue, Pruner, Sampler, Storage, StudyView, TrialState } from './types';
 
 /** Options of {@link createStudy}. */
 export interface CreateStudyOptions {
@@ -67,6 +67,16 @@ export interface OptimizeOptions {
   readonly onTrialComplete?: (trial: FrozenTrial, study: Study) => void | Promise<void>;
   /** Record a throwing objective as a `failed` trial and go on (`true`), or record it and rethrow after the running trials end (`false`). Defaults to `true`. */
   readonly catch?: boolean;
+  /**
+   * No new trial starts once the study — all workers sharing its storage —
+   * has this many trials, a failed trial that was retried counting once with
+   * its retries (Optuna's `MaxTrialsCallback`, made exact): with a storage
+   * that has a study lock ({@link Storage.withStudyLock}), the count and the
+   * trial's creation are one atomic step, so k workers each running
+   * `optimize(objective, { maxStudyTrials: 100 })` stop at exactly 100
+   * trials. Queued trials still start. Defaults to no limit.
+   */
+  readonly maxStudyTrials?: number;
 }
 
 /** The objective of {@link Study.optimize}: builds and evaluates a model from `trial`'s suggestions. */
@@ -171,9 +181,9 @@ export class Study implements StudyView {
    * await study.tell(trial, (x - 2) ** 2);
    */
   async ask(): Promise<Trial> {
-    await this.refresh();
-    if (this.sampler.isExhausted?.(this) ?? false) failSearch('ask', 'the sampler is exhausted (every point of its grid has a trial)');
-    return this.askWith(new AbortController().signal);
+    const trial = await this.askWith(new AbortController().signal);
+    if (trial === undefined) failSearch('ask', 'the sampler is exhausted (every point of its grid has a trial)');
+    return trial;
   }
 
   /**
@@ -194,9 +204,32 @@ export class Study implements StudyView {
    */
   async enqueueTrial(params: Readonly<Record<string, ParamValue>>): Promise<number> {
     if (params === null || typeof params !== 'object' || Array.isArray(params)) failSearch('enqueueTrial', `params is ${show(params)}, expected an object of parameter values`);
-    const record = await this.storage.createTrial(this.studyId, { state: 'waiting', params: { ...params } });
+    const record = await this.locked(() => this.storage.createTrial(this.studyId, { state: 'waiting', params: { ...params } }));
     await this.refresh();
     return record.number;
+  }
+
+  /**
+   * Runs the heartbeat sweep now (`optimize` and `ask` run it before each
+   * trial): on a storage with heartbeats, fails the running trials whose
+   * heartbeat is older than the grace period and, with `retryFailedTrials`,
+   * queues each again. Without heartbeats it does nothing.
+   *
+   * @returns The trials this call failed (another worker's sweep may have failed others).
+   * @example
+   * const dead = await study.failStaleTrials();
+   * dead.map((t) => t.error);
+   * // => ['heartbeat lost: no heartbeat for 61234 ms (grace period 60000 ms)']
+   */
+  async failStaleTrials(): Promise<readonly FrozenTrial[]> {
+    const failed = await this.sweep();
+    await this.refresh();
+    return failed;
+  }
+
+  /** Runs `fn` under the storage's study lock (see {@link Storage.withStudyLock}), or directly if it has none. */
+  private locked<T>(fn: () => Promise<T>): Promise<T> {
+    return this.storage.withStudyLock === undefined ? fn() : this.storage.withStudyLock(this.studyId, fn);
   }
 
   /**
@@ -204,9 +237,9 @@ export class Study implements StudyView {
    * `retryFailedTrials`, enqueues each again. The storage gives each stale
    * trial to exactly one sweeper, so exactly one retry is enqueued.
    */
-  private async sweep(): Promise<void> {
+  private async sweep(): Promise<readonly FrozenTrial[]> {
     const { storage, studyId } = this;
-    if (storage.heartbeat === undefined || storage.failStaleTrials === undefined) return;
+    if (storage.heartbeat === undefined || storage.failStaleTrials === undefined) return [];
     const failed = await storage.failStaleTrials(studyId);
     const maxRetries = this.retryFailedTrials?.maxRetries ?? 0;
     for (const t of failed) {
@@ -215,8 +248,9 @@ export class Study implements StudyView {
       // retryHistory lists the original and its retries: the new trial is retry number retryHistory.length.
       if (retryHistory.length > maxRetries) continue;
       const systemAttrs: RetrySystemAttrs = { retriedFrom: t.number, retryHistory };
-      await storage.createTrial(studyId, { state: 'waiting', params: { ...t.params }, systemAttrs: { ...systemAttrs } });
+      await this.locked(() => storage.createTrial(studyId, { state: 'waiting', params: { ...t.params }, systemAttrs: { ...systemAttrs } }));
     }
+    return failed;
   }
 
   /** Records a heartbeat for a starting trial and every `intervalMs` until it is told (a storage with heartbeats). */
@@ -240,20 +274,49 @@ export class Study implements StudyView {
     this.beats.delete(number);
   }
 
-  private async askWith(signal: AbortSignal): Promise<Trial> {
-    let record: FrozenTrial | undefined;
+  /**
+   * Starts the next trial: sweeps dead workers' trials, then, under the
+   * storage's study lock, claims the oldest queued trial or creates one.
+   * Returns `undefined` when nothing may start: `admit` refused a new trial,
+   * or an exhaustible sampler has no point left and nothing is queued.
+   *
+   * An exhaustible sampler (one with `isExhausted`, e.g. `gridSampler`)
+   * draws its relative sample under the lock for the trial about to be
+   * created, and the trial is created with those parameters (as fixed
+   * values, like an enqueued trial), so that the next worker to take the
+   * lock sees the point as taken: no point runs twice across processes.
+   */
+  private async askWith(signal: AbortSignal, admit?: (trials: readonly FrozenTrial[]) => boolean): Promise<Trial | undefined> {
     await this.sweep();
-    await this.refresh();
-    for (const w of this.getTrials({ states: ['waiting'] })) {
-      if (await this.storage.setTrialState(this.studyId, w.number, 'running')) {
-        record = await this.storage.getTrial(this.studyId, w.number);
-        break;
+    type Started = { record: FrozenTrial; ahead?: { space: Record<string, Distribution>; params: Record<string, ParamValue> }; error?: unknown };
+    const started = await this.locked(async (): Promise<Started | undefined> => {
+      await this.refresh();
+      for (const w of this.getTrials({ states: ['waiting'] })) {
+        if (await this.storage.setTrialState(this.studyId, w.number, 'running')) return { record: await this.storage.getTrial(this.studyId, w.number) };
       }
-    }
-    record ??= await this.storage.createTrial(this.studyId);
-    const trial = new Trial(this.ctx, record, signal);
+      if (admit !== undefined && !admit(this.snapshot)) return undefined;
+      const exhaustible = this.sampler.isExhausted !== undefined;
+      if (!exhaustible) return { record: await this.storage.createTrial(this.studyId) };
+      if (this.sampler.isExhausted!(this)) return undefined;
+      let ahead: Started['ahead'];
+      try {
+        ahead = this.sampleAhead();
+      } catch (error) {
+        return { record: await this.storage.createTrial(this.studyId), error };
+      }
+      return { record: await this.storage.createTrial(this.studyId, { params: ahead.params }), ahead };
+    });
+    if (started === undefined) return undefined;
+    const { ahead } = started;
+    // A point drawn ahead is stored with the trial (for other workers to see) but reaches the objective as the
+    // sampler's relative sample, not as fixed values: the trial replays it through a sampler that returns it.
+    const trial =
+      ahead === undefined
+        ? new Trial(this.ctx, started.record, signal)
+        : new Trial({ ...this.ctx, sampler: replaying(this.sampler, ahead.space, ahead.params) }, { ...started.record, params: {} }, signal);
     this.live.set(trial.number, trial);
     try {
+      if (started.error !== undefined) throw started.error;
       await this.startHeartbeat(trial.number);
       await this.refresh();
       trial.startRelative();
@@ -263,6 +326,27 @@ export class Study implements StudyView {
       throw e;
     }
     return trial;
+  }
+
+  /** The relative sample of the trial about to be created (number = the snapshot's length, exact under the study lock). */
+  private sampleAhead(): { space: Record<string, Distribution>; params: Record<string, ParamValue> } {
+    const next: FrozenTrial = Object.freeze({
+      number: this.snapshot.length,
+      state: 'running',
+      params: {},
+      distributions: {},
+      value: undefined,
+      intermediateValues: new Map<number, number>(),
+      datetimeStart: Date.now(),
+      datetimeComplete: undefined,
+      durationMs: undefined,
+      error: undefined,
+      userAttrs: {},
+      systemAttrs: {},
+    });
+    this.sampler.beforeTrial?.(this, next);
+    const space = this.sampler.inferRelativeSearchSpace(this, next);
+    return { space, params: Object.keys(space).length > 0 ? { ...this.sampler.sampleRelative(this, next, space) } : {} };
   }
 
   /**
@@ -350,14 +434,16 @@ export class Study implements StudyView {
   async optimize(objective: Objective, options: OptimizeOptions = {}): Promise<void> {
     const fn = 'optimize';
     if (typeof objective !== 'function') failSearch(fn, `objective is ${show(objective)}, expected a function`);
-    const { trials, timeoutMs, trialTimeoutMs, concurrency = 1, signal, onTrialComplete, catch: catchErrors = true } = options;
+    const { trials, timeoutMs, trialTimeoutMs, concurrency = 1, signal, onTrialComplete, catch: catchErrors = true, maxStudyTrials } = options;
     if (trials !== undefined && !(Number.isSafeInteger(trials) && trials >= 0)) failSearch(fn, `trials is ${show(trials)}, expected an integer >= 0`);
+    if (maxStudyTrials !== undefined && !(Number.isSafeInteger(maxStudyTrials) && maxStudyTrials >= 0)) failSearch(fn, `maxStudyTrials is ${show(maxStudyTrials)}, expected an integer >= 0`);
+    const admit = maxStudyTrials === undefined ? undefined : (all: readonly FrozenTrial[]): boolean => countedTrials(all) < maxStudyTrials;
     for (const [k, v] of [['timeoutMs', timeoutMs], ['trialTimeoutMs', trialTimeoutMs]] as const) {
       if (v !== undefined && !(typeof v === 'number' && v > 0)) failSearch(fn, `${k} is ${show(v)}, expected a number > 0`);
     }
     if (!(Number.isSafeInteger(concurrency) && concurrency >= 1)) failSearch(fn, `concurrency is ${show(concurrency)}, expected an integer >= 1`);
-    if (trials === undefined && timeoutMs === undefined && signal === undefined && this.sampler.isExhausted === undefined) {
-      failSearch(fn, 'no stopping rule: give trials, timeoutMs or signal');
+    if (trials === undefined && timeoutMs === undefined && signal === undefined && maxStudyTrials === undefined && this.sampler.isExhausted === undefined) {
+      failSearch(fn, 'no stopping rule: give trials, timeoutMs, maxStudyTrials or signal');
     }
     const start = Date.now();
     let started = 0;
@@ -369,7 +455,8 @@ export class Study implements StudyView {
       (trials === undefined || started < trials) &&
       (timeoutMs === undefined || Date.now() - start < timeoutMs) &&
       !(signal?.aborted ?? false) &&
-      !(this.sampler.isExhausted?.(this) ?? false);
+      // queued trials (a retry, an enqueued point) still run when the sampler has nothing left
+      !((this.sampler.isExhausted?.(this) ?? false) && !this.snapshot.some((t) => t.state === 'waiting'));
 
     const runOne = async (): Promise<void> => {
       const controller = new AbortController();
@@ -384,7 +471,13 @@ export class Study implements StudyView {
       let result: TellResult;
       let trial: Trial | undefined;
       try {
-        trial = await this.askWith(controller.signal);
+        trial = await this.askWith(controller.signal, admit);
+        if (trial === undefined) {
+          // Nothing may start (the study is full or the grid is taken): this call is done.
+          stopped = true;
+          started--;
+          return;
+        }
         const out = objective(trial);
         let value: unknown = out;
         if (isThenable(out)) {
@@ -463,6 +556,30 @@ export class Study implements StudyView {
       })),
     };
   }
+}
+
+/**
+ * The trials that count toward `maxStudyTrials`: every trial except a failed
+ * one that was retried (its retry stands for it).
+ */
+function countedTrials(trials: readonly FrozenTrial[]): number {
+  const retried = new Set<number>();
+  for (const t of trials) {
+    const from = t.systemAttrs['retriedFrom'];
+    if (typeof from === 'number') retried.add(from);
+  }
+  let n = 0;
+  for (const t of trials) if (!(t.state === 'failed' && retried.has(t.number))) n++;
+  return n;
+}
+
+/** The sampler as a trial whose relative sample was drawn ahead sees it: that sample, then the sampler itself. */
+function replaying(sampler: Sampler, space: Record<string, Distribution>, params: Record<string, ParamValue>): Sampler {
+  return {
+    inferRelativeSearchSpace: () => space,
+    sampleRelative: () => params,
+    sampleIndependent: (study, trial, name, distribution) => sampler.sampleIndependent(study, trial, name, distribution),
+  };
 }
 
 /** Internal marker: the trial's signal fired. */

@@ -167,7 +167,7 @@ describe('Study.optimize', () => {
   });
   it('rejects bad options and an objective without stopping rule', async () => {
     const study = await createStudy();
-    await rejects(study.optimize(() => 1), 'optimize: no stopping rule: give trials, timeoutMs or signal');
+    await rejects(study.optimize(() => 1), 'optimize: no stopping rule: give trials, timeoutMs, maxStudyTrials or signal');
     await rejects(study.optimize(() => 1, { trials: -1 }), 'optimize: trials is -1, expected an integer >= 0');
     await rejects(study.optimize(() => 1, { trials: 1, concurrency: 0 }), 'optimize: concurrency is 0, expected an integer >= 1');
   });
@@ -466,5 +466,66 @@ describe('heartbeats and retries', () => {
     const xs = [ta.suggestFloat('x', 0, 1), tb.suggestFloat('x', 0, 1)];
     expect(xs.filter((x) => x === 0.25).length).toBe(1);
     expect(new Set([ta.number, tb.number])).toEqual(new Set([0, 1]));
+  });
+});
+
+describe('shared studies', () => {
+  const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+  it('stops at exactly maxStudyTrials trials across several studies on one storage', async () => {
+    const storage = inMemoryStorage();
+    const studies = await Promise.all([0, 1, 2].map((seed) => createStudy({ storage, name: 's', loadIfExists: true, sampler: randomSampler({ seed }) })));
+    await Promise.all(studies.map((st) => st.optimize(async (t) => { await sleep(3); return t.suggestFloat('x', 0, 1); }, { maxStudyTrials: 10, concurrency: 2 })));
+    const all = await storage.getAllTrials(studies[0]!.studyId);
+    expect(all.map((t) => t.number)).toEqual([...Array(10).keys()]);
+    expect(all.every((t) => t.state === 'complete')).toBe(true);
+    await rejects(studies[0]!.optimize(() => 1, { maxStudyTrials: -1 }), 'optimize: maxStudyTrials is -1, expected an integer >= 0');
+  });
+
+  it('counts a retried trial once toward maxStudyTrials', async () => {
+    const storage = inMemoryStorage({ heartbeatIntervalMs: 5, gracePeriodMs: 10 });
+    const study = await createStudy({ storage, name: 's', sampler: randomSampler({ seed: 0 }), retryFailedTrials: { maxRetries: 1 } });
+    const dead = await storage.createTrial(study.studyId);
+    await storage.recordHeartbeat!(study.studyId, dead.number);
+    await sleep(20);
+    await study.optimize((t) => t.suggestFloat('x', 0, 1), { maxStudyTrials: 4 });
+    expect(study.trials.map((t) => t.state)).toEqual(['failed', 'complete', 'complete', 'complete', 'complete']);
+    expect(study.trials[1]!.systemAttrs).toEqual({ retriedFrom: 0, retryHistory: [0] });
+  });
+
+  it('never gives one grid point to two studies sharing a storage, even when they ask at once', async () => {
+    const { gridSampler } = await import('../../src/search/samplers/gridSampler');
+    const storage = inMemoryStorage();
+    const space = { a: [0, 1, 2, 3], b: [0, 1, 2] };
+    const studies = await Promise.all([0, 1, 2, 3].map(() => createStudy({ storage, name: 'g', loadIfExists: true, sampler: gridSampler(space) })));
+    await Promise.all(studies.map((st) => st.optimize(async (t) => { const v = t.suggestInt('a', 0, 3) * 10 + t.suggestInt('b', 0, 2); await sleep(2); return v; }, { concurrency: 2 })));
+    const all = await storage.getAllTrials(studies[0]!.studyId);
+    expect(all.length).toBe(12);
+    expect(new Set(all.map((t) => t.value)).size).toBe(12);
+    expect(all.every((t) => t.state === 'complete' && t.distributions['a']?.type === 'int')).toBe(true);
+  });
+
+  it('runs the queued trials of an exhausted grid (a retry) before stopping', async () => {
+    const { gridSampler } = await import('../../src/search/samplers/gridSampler');
+    const study = await createStudy({ sampler: gridSampler({ a: [1, 2] }) });
+    await study.optimize((t) => t.suggestInt('a', 0, 3));
+    await study.enqueueTrial({ a: 2 });
+    await study.optimize((t) => t.suggestInt('a', 0, 3));
+    expect(study.trials.map((t) => [t.state, t.value])).toEqual([['complete', 1], ['complete', 2], ['complete', 2]]);
+  });
+
+  it('serialises withStudyLock sections of one study, and releases the lock when one throws', async () => {
+    const storage = inMemoryStorage();
+    const log: string[] = [];
+    const section = (name: string, fail = false) => storage.withStudyLock!('0', async () => {
+      log.push(`${name}+`);
+      await sleep(5);
+      log.push(`${name}-`);
+      if (fail) throw new Error('boom');
+      return name;
+    });
+    const results = await Promise.allSettled([section('a'), section('b', true), section('c')]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(log).toEqual(['a+', 'a-', 'b+', 'b-', 'c+', 'c-']);
   });
 });

@@ -50,6 +50,8 @@ export class EventStorage implements Storage {
     private readonly read: () => JournalModel | Promise<JournalModel>,
     private readonly now: () => number = Date.now,
     heartbeat?: HeartbeatSettings,
+    /** Takes the study's lock across processes (the journal's lock file); returns its release. */
+    private readonly processLock?: (studyId: string) => Promise<() => void>,
   ) {
     // The heartbeat members exist only on a storage opened with heartbeats, as the Storage interface says.
     if (heartbeat !== undefined) {
@@ -63,6 +65,29 @@ export class EventStorage implements Storage {
         if (!(await this.read()).hasStale(studyId, this.now(), heartbeat.gracePeriodMs, 'failStaleTrials')) return [];
         return (await this.write({ op: 'failStale', studyId, time: this.now(), gracePeriodMs: heartbeat.gracePeriodMs }, 'failStaleTrials')) as readonly FrozenTrial[];
       };
+    }
+  }
+
+  private readonly studyLocks = new Map<string, Promise<void>>();
+
+  async withStudyLock<T>(studyId: string, fn: () => Promise<T>): Promise<T> {
+    // In this process, a promise chain per study; across processes, the storage's own lock inside it.
+    const previous = this.studyLocks.get(studyId) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((r) => (release = r));
+    const tail = previous.then(() => mine);
+    this.studyLocks.set(studyId, tail);
+    await previous;
+    try {
+      const releaseProcess = this.processLock === undefined ? undefined : await this.processLock(studyId);
+      try {
+        return await fn();
+      } finally {
+        releaseProcess?.();
+      }
+    } finally {
+      release();
+      if (this.studyLocks.get(studyId) === tail) this.studyLocks.delete(studyId);
     }
   }
 

@@ -237,7 +237,10 @@ export function journalFileStorage(path: string, options: JournalFileStorageOpti
     return done.result;
   };
 
-  const storage = new EventStorage(write, read, Date.now, heartbeat) as unknown as JournalFileStorage & { close(): Promise<void> };
+  // The study lock is a second lock file per study, so that a study's writes (which take the append lock) can run inside it.
+  const studyLock = async (studyId: string): Promise<() => void> =>
+    acquireFileLock(await ready(), `${path}.study-${encodeURIComponent(studyId)}.lock`, 'withStudyLock');
+  const storage = new EventStorage(write, read, Date.now, heartbeat, locking ? studyLock : undefined) as unknown as JournalFileStorage & { close(): Promise<void> };
   Object.defineProperty(storage, 'path', { value: path, enumerable: true });
   Object.defineProperty(storage, 'corruptLines', { get: () => corrupt, enumerable: true });
   storage.close = async () => {
