@@ -55,10 +55,12 @@ export function knnLeaveOneOutErrors(
     if (s2 > maxSq) maxSq = s2;
   }
   // Bound on the float32 error of one entry ‖t‖² − 2·q·t of the matmul
-  // (inputs rounded to float32, a sum of d + 1 products): (d + 3)·2^−24 ·
-  // (‖t‖² + 2‖q‖‖t‖), doubled for safety; see Higham, Accuracy and Stability
-  // of Numerical Algorithms, §3.1.
-  const slack = 2 * (d + 3) * 2 ** -24;
+  // (inputs rounded to float32, a sum of d + 1 products): (d + 3)·u ·
+  // (‖t‖² + 2‖q‖‖t‖) with u = 2^−24, doubled for safety; see Higham, Accuracy
+  // and Stability of Numerical Algorithms, §3.1. A backend computing in 16-bit
+  // floats (some mobile WebGL) has u = 2^−11.
+  const unitRoundoff = tf.backend().floatPrecision() === 16 ? 2 ** -11 : 2 ** -24;
+  const slack = 2 * (d + 3) * unitRoundoff;
   const bestD = new Float64Array(k);
   const bestJ = new Int32Array(k);
   const votes = new Int32Array(numClasses);
