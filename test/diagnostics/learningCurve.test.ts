@@ -55,6 +55,8 @@ describe('learningCurve', () => {
     expect(curve.fit.c).toBeCloseTo(0.25, 12);
     expect(curve.examplesNeeded(0.1).examples).toBe(Infinity);
     expect(curve.examplesNeeded(0.3)).toEqual({ examples: 0, additional: 0, reason: undefined });
+    // Errors already 0 have reached a target of 0.
+    expect(learningCurveFromErrors([10, 20, 40], [0, 0, 0], [0, 0, 0]).examplesNeeded(0)).toEqual({ examples: 0, additional: 0, reason: undefined });
   });
 
   it('estimates examplesNeeded as (a / (target - c))^(1/b), rounded up, and the additional examples past the largest size', async () => {

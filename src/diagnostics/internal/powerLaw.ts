@@ -173,6 +173,8 @@ export function powerLawAt(fit: PowerLawFit, n: number): number {
  */
 export function powerLawExamplesNeeded(fit: PowerLawFit, target: number, largestSize: number): ExamplesNeeded {
   const { a, b, c } = fit;
+  // A flat fit at or below the target has reached it at every size.
+  if (a === 0 && c <= target) return { examples: 0, additional: 0, reason: undefined };
   if (c >= target) {
     return {
       examples: Infinity,
@@ -180,7 +182,6 @@ export function powerLawExamplesNeeded(fit: PowerLawFit, target: number, largest
       reason: `the fitted asymptote c = ${round(c)} is at or above the target ${target}: more data alone will not reach it (reduce the bias first: more capacity, better features or labels)`,
     };
   }
-  if (a === 0) return { examples: 0, additional: 0, reason: undefined };
   const n = Math.pow(a / (target - c), 1 / b);
   if (!Number.isFinite(n)) {
     return {
