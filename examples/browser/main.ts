@@ -12,7 +12,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import embed from 'vega-embed';
 import { activationStatsJson } from './activations';
-import { walkthroughPlots } from './plots';
+import { walkthroughPlots, type Figure } from './plots';
 import { runWalkthrough, type WalkthroughResults } from './walkthrough';
 
 /** The backends, in the order the page falls back through them. */
@@ -28,8 +28,8 @@ export interface PageResults {
   readonly backendInfo: Record<string, string | number | boolean>;
   readonly tensors: { readonly before: number; readonly after: number };
   readonly walkthrough: WalkthroughResults;
-  /** The titles of the plots rendered with vega-embed. */
-  readonly plots: string[];
+  /** The figures rendered with vega-embed: titles and Vega-Lite specs. */
+  readonly plots: Figure[];
   readonly millis: number;
 }
 
@@ -187,12 +187,11 @@ async function main(): Promise<void> {
   show(walkthrough);
 
   $('status').textContent = 'Rendering plots…';
-  const plots: string[] = [];
-  for (const { title, spec } of walkthroughPlots(walkthrough)) {
+  const plots = walkthroughPlots(walkthrough);
+  for (const { spec } of plots) {
     const div = document.createElement('div');
     $('plots').appendChild(div);
     await embed(div, spec as never, { actions: false, renderer: 'svg' });
-    plots.push(title);
   }
   const millis = performance.now() - start;
   $('status').textContent = `Done in ${(millis / 1000).toFixed(1)} s.`;

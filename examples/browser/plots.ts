@@ -1,24 +1,34 @@
-// The walkthrough's figures as Vega-Lite specs, rendered by vega-embed in main.ts.
+// The walkthrough's figures as Vega-Lite specs, from the plot module
+// (tfjs-methodology/plot), rendered by vega-embed in main.ts. The specs are
+// plain JSON, so the test can compare the page's with Node's.
+import { precisionRecallPlot, rocPlot, type VegaLiteSpec } from 'tfjs-methodology/plot';
 import type { WalkthroughResults } from './walkthrough';
 
 /** A figure: its title and a Vega-Lite spec. */
 export interface Figure {
   readonly title: string;
-  readonly spec: object;
+  readonly spec: VegaLiteSpec;
 }
 
-function lineSpec(title: string, x: number[], y: number[], xTitle: string, yTitle: string): object {
+const f64 = (values: readonly number[]): Float64Array => Float64Array.from(values);
+
+/**
+ * The training loss per epoch. The plot module has no figure for a training
+ * history (its learning curve is error against training-set size), so this
+ * one small spec is written here.
+ */
+function lossSpec(loss: readonly number[]): VegaLiteSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: title,
-    title,
+    description: `Training loss (binary cross-entropy) over ${loss.length} epochs, from ${loss[0].toFixed(3)} to ${loss[loss.length - 1].toFixed(3)}.`,
+    title: 'Training loss',
     width: 300,
     height: 220,
-    data: { values: x.map((xi, i) => ({ x: xi, y: y[i] })) },
-    mark: { type: 'line', interpolate: 'step-after' },
+    data: { values: loss.map((value, i) => ({ epoch: i + 1, loss: value })) },
+    mark: { type: 'line', point: true },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: xTitle },
-      y: { field: 'y', type: 'quantitative', title: yTitle },
+      x: { field: 'epoch', type: 'quantitative', title: 'Epoch', axis: { tickMinStep: 1 } },
+      y: { field: 'loss', type: 'quantitative', title: 'Loss (binary cross-entropy)' },
     },
   };
 }
@@ -26,9 +36,24 @@ function lineSpec(title: string, x: number[], y: number[], xTitle: string, yTitl
 /** The figures of one walkthrough run. */
 export function walkthroughPlots(r: WalkthroughResults): Figure[] {
   const m = r.metrics;
-  return [
-    { title: 'Precision-recall curve', spec: lineSpec('Precision-recall curve', m.precisionRecall.x, m.precisionRecall.y, 'Recall', 'Precision') },
-    { title: 'ROC curve', spec: lineSpec('ROC curve', m.roc.x, m.roc.y, 'False positive rate', 'True positive rate') },
-    { title: 'Training loss', spec: lineSpec('Training loss', r.training.loss.map((_, i) => i + 1), r.training.loss, 'Epoch', 'Loss') },
+  const best = m.bestF1;
+  const figures: Figure[] = [
+    {
+      title: 'Precision-recall curve',
+      spec: precisionRecallPlot(
+        { recall: f64(m.precisionRecall.x), precision: f64(m.precisionRecall.y), thresholds: f64(m.precisionRecall.thresholds) },
+        {
+          title: 'Precision-recall curve (rare event, 2% positives)',
+          averagePrecision: m.averagePrecision,
+          operatingPoint: { recall: best.recall, precision: best.precision, threshold: best.threshold, label: 'best F1' },
+        },
+      ),
+    },
+    {
+      title: 'ROC curve',
+      spec: rocPlot({ fpr: f64(m.roc.x), tpr: f64(m.roc.y), thresholds: f64(m.roc.thresholds) }, { title: 'ROC curve (rare event)', auc: m.rocAuc }),
+    },
+    { title: 'Training loss', spec: lossSpec(r.training.loss) },
   ];
+  return figures;
 }

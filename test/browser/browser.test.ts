@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { averagePrecision, precisionRecallCurve, rocAuc } from '../../src/metrics';
 import { rareEvents } from '../../src/datasets';
 import { activationStatsJson } from '../../examples/browser/activations';
+import { walkthroughPlots } from '../../examples/browser/plots';
 import type { PageResults } from '../../examples/browser/main';
 import { runWalkthrough, WALKTHROUGH_CONFIG, type WalkthroughResults } from '../../examples/browser/walkthrough';
 
@@ -192,9 +193,19 @@ for (const backend of ['webgl', 'wasm'] as const) {
       expect(results.tensors.after).toBe(results.tensors.before);
     });
 
-    it('renders its plots and is screenshotted as a PNG test artifact', async () => {
-      expect(results.plots.length).toBeGreaterThanOrEqual(3);
+    it("renders the plot module's figures of its results, the same specs as Node's, and is screenshotted as a PNG test artifact", async () => {
+      const titles = results.plots.map((f) => f.title);
+      expect(titles).toEqual(expect.arrayContaining(['Precision-recall curve', 'ROC curve', 'Training loss']));
+      // The metric specs are built from exactly equal results: exactly equal (the loss differs by float32 rounding).
+      const reference = walkthroughPlots(node);
+      expect(results.plots.filter((f) => f.title !== 'Training loss')).toEqual(reference.filter((f) => f.title !== 'Training loss'));
+      // vega-embed drew one SVG per figure, in a container labelled with the spec's description.
       expect(await page.locator('#plots svg').count()).toBe(results.plots.length);
+      const figures = page.locator('#plots > .vega-embed');
+      expect(await figures.count()).toBe(results.plots.length);
+      for (let i = 0; i < results.plots.length; i++) {
+        expect(await figures.nth(i).getAttribute('aria-label')).toBe(results.plots[i].spec.description);
+      }
       const file = path.join(ARTIFACTS, `demo-${backend}.png`);
       await page.screenshot({ path: file, fullPage: true });
       const png = readFileSync(file);
