@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/random';
 import { DiagnosticsInputError } from '../../src/diagnostics/errors';
@@ -21,6 +22,26 @@ describe('learningCurve', () => {
     expect(curve.fit.b).toBeCloseTo(b, 6);
     expect(curve.fit.c).toBeCloseTo(c, 7);
     expect(curve.fit.rmse).toBeLessThan(1e-9);
+  });
+
+  it('recovers a, b and c of any noise-free power law that falls by at least 0.01 over the sizes measured (property)', () => {
+    const sizes = geometric(64, 2, 9);
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.1, max: 20, noNaN: true }),
+        fc.double({ min: 0.05, max: 2, noNaN: true }),
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        (a, b, c) => {
+          const f = law(a, b, c);
+          fc.pre(f(sizes[0]) - f(sizes[sizes.length - 1]) >= 0.01);
+          const fit = learningCurveFromErrors(sizes, sizes.map(() => 0), sizes.map(f)).fit;
+          expect(Math.abs(fit.b - b)).toBeLessThan(1e-4 * Math.max(1, b));
+          expect(Math.abs(fit.c - c)).toBeLessThan(1e-5);
+          expect(Math.abs(fit.a - a) / a).toBeLessThan(1e-3);
+        },
+      ),
+      { seed: 42, numRuns: 200 },
+    );
   });
 
   it('recovers the parameters of a power law with 1% seeded noise to within a few percent', async () => {
