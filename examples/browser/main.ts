@@ -117,6 +117,16 @@ async function describeBackend(backend: string): Promise<Record<string, string |
   return info;
 }
 
+/** The banner's wording of {@link describeBackend}'s facts. */
+function describeForPeople(backend: string, info: Record<string, string | number | boolean>): string {
+  const precision = info.precisionProbe === 2 ** -20 ? 'float32' : 'less than float32';
+  if (backend === 'webgl') {
+    return `WebGL ${info.webglVersion} on ${info.renderer ?? 'an unknown renderer'}, ${info.float32Textures ? 'float32' : 'float16'} textures; measured precision: ${precision}`;
+  }
+  if (backend === 'wasm') return `WebAssembly, SIMD ${info.simd ? 'on' : 'off'}, threads ${info.threads ? 'on' : 'off'}; measured precision: ${precision}`;
+  return `plain JavaScript; measured precision: ${precision}`;
+}
+
 const fmt = (v: number, digits = 4): string => (Number.isFinite(v) ? v.toFixed(digits) : String(v));
 
 function table(rows: [string, string | number][]): string {
@@ -169,7 +179,7 @@ async function main(): Promise<void> {
   const { backend, fallbacks } = await chooseBackend(requested);
   const backendInfo = await describeBackend(backend);
   const banner = $('backend');
-  const details = Object.entries(backendInfo).map(([k, v]) => `${k}: ${v}`).join(', ');
+  const details = describeForPeople(backend, backendInfo);
   banner.textContent =
     fallbacks.length === 0
       ? `Running on the ${backend} backend (${details}).`
