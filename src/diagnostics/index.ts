@@ -10,3 +10,4 @@ export * from './mostConfused';
 export * from './gradientStats';
 export * from './bayesErrorBounds';
 export * from './overfitTinyBatch';
+export * from './diagnosticsCallback';
