@@ -46,19 +46,14 @@ export function readMulticlassInputs(
   assertSameLength(fn, 'yTrue', n, 'yScore', m.rows);
   assertNonEmpty(fn, 'yTrue', n);
   const weights = readSampleWeight(options.sampleWeight, n, fn);
-  let classes: Label[];
+  const classes =
+    options.labels === undefined ? uniqueLabels(y) : Array.from(readLabels(options.labels, fn, 'labels') as ArrayLike<Label>);
   const index = new Map<Label, number>();
-  if (options.labels !== undefined) {
-    const given = readLabels(options.labels, fn, 'labels');
-    classes = Array.from(given as ArrayLike<Label>);
-    classes.forEach((c, i) => {
-      if (index.has(c)) failAt(fn, 'labels', i, c, `, a repeat of labels[${index.get(c)}]`);
-      index.set(c, i);
-    });
-  } else {
-    classes = uniqueLabels(y);
-    classes.forEach((c, i) => index.set(c, i));
-  }
+  classes.forEach((c, i) => {
+    // Only given labels can repeat: uniqueLabels returns distinct ones.
+    if (index.has(c)) failAt(fn, 'labels', i, c, `, a repeat of labels[${index.get(c)}]`);
+    index.set(c, i);
+  });
   if (classes.length !== m.cols) {
     fail(fn, `yScore has ${m.cols} columns but there are ${classes.length} classes (${show(classes)})`);
   }
@@ -74,7 +69,7 @@ export function readMulticlassInputs(
 /** Column `c` of the score matrix. */
 export function column(m: ScoreMatrix, c: number): Float64Array {
   const out = new Float64Array(m.rows);
-  for (let i = 0, j = c; i < m.rows; i++, j += m.cols) out[i] = m.values[j];
+  for (let i = 0; i < m.rows; i++) out[i] = m.values[i * m.cols + c];
   return out;
 }
 
@@ -97,29 +92,28 @@ export function oneVsRest(
   const n = m.rows;
   const k = m.cols;
   if (average === 'micro') {
+    // Entry i of the flattened matrix is example ⌊i/k⌋ against class i mod k.
     const labels = new Uint8Array(n * k);
-    for (let i = 0; i < n; i++) labels[i * k + codes[i]] = 1;
-    let w: Float64Array | undefined;
-    if (weights !== undefined) {
-      w = new Float64Array(n * k);
-      for (let i = 0; i < n * k; i++) w[i] = weights[(i / k) | 0];
+    const w = weights && new Float64Array(n * k);
+    for (let i = 0; i < n * k; i++) {
+      labels[i] = +(codes[(i / k) | 0] === i % k);
+      if (w) w[i] = weights![(i / k) | 0];
     }
     const v = kernel(labels, m.values, w);
     return v === v ? v : undefinedValue(zeroDivision, fn, why);
   }
-  const support = new Float64Array(k);
-  for (let i = 0; i < n; i++) support[codes[i]] += weights === undefined ? 1 : weights[i];
   const values = new Float64Array(k);
   let sum = 0;
   let wsum = 0;
   for (let c = 0; c < k; c++) {
-    if (average === 'weighted' && support[c] === 0) continue;
     const labels = new Uint8Array(n);
-    for (let i = 0; i < n; i++) labels[i] = codes[i] === c ? 1 : 0;
+    let support = 0;
+    for (let i = 0; i < n; i++) if ((labels[i] = +(codes[i] === c))) support += weights ? weights[i] : 1;
+    const wc = average === 'weighted' ? support : 1;
+    if (!wc) continue;
     let v = kernel(labels, column(m, c), weights);
     if (v !== v) v = undefinedValue(zeroDivision, fn, `class ${show(classes[c])}: ${why}`);
     values[c] = v;
-    const wc = average === 'weighted' ? support[c] : 1;
     sum += wc * v;
     wsum += wc;
   }
