@@ -16,6 +16,8 @@ export interface PgPoolClient {
   query(text: string, values?: readonly unknown[]): Promise<PgResult>;
   /** Returns the connection to the pool; with an error, the pool closes it instead. */
   release(error?: Error | boolean): void;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 /**

@@ -149,6 +149,9 @@ function connectionLoss(e: unknown): { certainlyNotApplied: boolean } | undefine
 
 let instances = 0;
 
+/** The pauses before the retries of a statement whose connection was lost. */
+const RETRY_PAUSES_MS = [5, 50];
+
 /** The PostgreSQL storage. Internal: use {@link postgresStorage}. */
 class PgStorage implements PostgresStorage {
   readonly heartbeat: HeartbeatSettings | undefined;
@@ -206,24 +209,30 @@ class PgStorage implements PostgresStorage {
   }
 
   /**
-   * Runs `op`; if its connection was lost, runs it once more on a new
-   * connection when that is safe: always for `safe` operations (reads and
-   * idempotent writes), else when the error shows the statement was not
-   * applied, or when `applied()` (reading the write's token) finds it was
-   * not — if it was, its result is returned instead.
+   * Runs `op`; if its connection was lost, runs it again when that is safe:
+   * always for `safe` operations (reads and idempotent writes), else when
+   * the error shows the statement was not applied, or when `applied()`
+   * (reading the write's token) finds it was not — if it was, its result is
+   * returned instead. A server restart or a `pg_terminate_backend` sweep
+   * drops every connection of the pool at once, so before trying again the
+   * storage lets the pool discard its other dead idle connections (a short
+   * pause), and tries at most twice more (the retry itself may have been
+   * handed one of them).
    */
   private async retrying<T>(op: () => Promise<T>, how: { safe: boolean; applied?: () => Promise<T | undefined> }): Promise<T> {
-    try {
-      return await op();
-    } catch (e) {
-      const loss = connectionLoss(e);
-      if (loss === undefined || this.closed) throw e;
-      if (!how.safe && !loss.certainlyNotApplied) {
-        if (how.applied === undefined) throw e;
-        const result = await how.applied();
-        if (result !== undefined) return result;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await op();
+      } catch (e) {
+        const loss = connectionLoss(e);
+        if (loss === undefined || this.closed || attempt === RETRY_PAUSES_MS.length) throw e;
+        await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSES_MS[attempt]));
+        if (!how.safe && !loss.certainlyNotApplied) {
+          if (how.applied === undefined) throw e;
+          const result = await how.applied();
+          if (result !== undefined) return result;
+        }
       }
-      return op();
     }
   }
 

@@ -100,6 +100,12 @@ export async function migrate(pool: PostgresPool, schema: string, fn: string, mi
   }
   const client: PgPoolClient = await pool.connect();
   let broken: Error | undefined;
+  // A checked-out connection has no listener of the pool's: if the server drops it between two of our
+  // queries, its 'error' event must find one here (else it is an uncaught exception).
+  const onError = (e: Error): void => {
+    broken ??= e;
+  };
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     try {
@@ -134,6 +140,7 @@ export async function migrate(pool: PostgresPool, schema: string, fn: string, mi
     if (!(e instanceof SearchError)) broken ??= e as Error;
     throw e;
   } finally {
+    client.removeListener('error', onError);
     client.release(broken);
   }
 }
