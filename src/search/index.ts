@@ -31,3 +31,7 @@ export * from './findLearningRate';
 export * from './parameterImportance';
 export type { InMemoryStorageOptions } from './storages/inMemoryStorage';
 export type { HeartbeatOptions } from './storages/heartbeatOptions';
+export { runWorkers } from './runWorkers';
+export type { RunWorkersOptions, RunWorkersResult, WorkerExit } from './runWorkers';
+export type { WorkerContext, WorkerModule } from './runWorkersChild';
+export type { StorageDescriptor } from './openStorage';

@@ -1,0 +1,2 @@
+// A worker module that fails on import.
+throw new Error('this module is broken');
