@@ -126,7 +126,7 @@ export function precisionRecallPlot(curve: PrecisionRecallCurve, options: Precis
       name: 'chance',
       data: { values: [{ precision: prevalence, series: name }] },
       mark: { type: 'rule', strokeDash: [6, 4] },
-      encoding: { y, color: seriesColor(names, 'bottom-left') },
+      encoding: { y, color: seriesColor(names, 'right') },
     });
   }
   layers.push({
@@ -137,7 +137,7 @@ export function precisionRecallPlot(curve: PrecisionRecallCurve, options: Precis
       x,
       y,
       order: { field: 'order', type: 'quantitative' },
-      color: seriesColor(names, 'bottom-left'),
+      color: seriesColor(names, 'right'),
       tooltip: [
         { field: 'recall', type: 'quantitative', format: '.4f' },
         { field: 'precision', type: 'quantitative', format: '.4f' },
@@ -156,13 +156,13 @@ export function precisionRecallPlot(curve: PrecisionRecallCurve, options: Precis
       name: 'points',
       data: { values },
       mark: { type: 'point', filled: true, size: 90, shape: 'diamond' },
-      encoding: { x, y, color: seriesColor(names, 'bottom-left'), tooltip: [{ field: 'series' }, { field: 'recall', type: 'quantitative' }, { field: 'precision', type: 'quantitative' }, { field: 'threshold', type: 'quantitative' }] },
+      encoding: { x, y, color: seriesColor(names, 'right'), tooltip: [{ field: 'series' }, { field: 'recall', type: 'quantitative' }, { field: 'precision', type: 'quantitative' }, { field: 'threshold', type: 'quantitative' }] },
     });
   }
   // Every colour encoding shares the final list of names (the scale is shared across layers).
   for (const l of layers) {
     const enc = l.encoding as Record<string, unknown>;
-    if (enc.color) enc.color = seriesColor(names, 'bottom-left');
+    if (enc.color) enc.color = seriesColor(names, 'right');
   }
   const description =
     `Precision-recall curve of ${n} points` +

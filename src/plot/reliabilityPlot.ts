@@ -61,7 +61,7 @@ export function reliabilityPlot(diagram: ReliabilityDiagram, options: Reliabilit
     rows.push({ lower: lower[b], upper: upper[b], confidence: confidence[b], accuracy: accuracy[b], count: count[b], gap: confidence[b] - accuracy[b] });
   }
   const names = [barName, dotName, 'perfect calibration'];
-  const color = seriesColor(names, 'top-left', ['#4c78a8', '#e45756', '#888888']);
+  const color = seriesColor(names, 'right', ['#4c78a8', '#e45756', '#888888']);
   const x = { field: 'confidence', type: 'quantitative', title: 'Confidence', scale: { domain: [0, 1] } };
   const y = { field: 'accuracy', type: 'quantitative', title: 'Accuracy', scale: { domain: [0, 1] } };
   const tooltip = [
@@ -92,7 +92,7 @@ export function reliabilityPlot(diagram: ReliabilityDiagram, options: Reliabilit
         x,
         y,
         color,
-        size: { field: 'count', type: 'quantitative', title: 'examples', scale: { zero: true, range: [10, 300] }, legend: { orient: 'bottom-right', fillColor: 'white', padding: 4 } },
+        size: { field: 'count', type: 'quantitative', title: 'examples', scale: { zero: true, range: [10, 300] }, legend: { orient: 'right' } },
         tooltip,
       },
     },

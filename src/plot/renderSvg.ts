@@ -31,15 +31,45 @@ export interface RenderSvgOptions {
   readonly loader?: (specifier: 'vega' | 'vega-lite') => Promise<unknown>;
   /** Multiplies the SVG's width and height (not the coordinates inside). Defaults to `1`. */
   readonly scaleFactor?: number;
+  /** Receives vega-lite's and vega's warnings (the library never prints them). Defaults to ignoring them. */
+  readonly onWarning?: (message: string) => void;
 }
 
 interface VegaModule {
   parse(spec: unknown): unknown;
-  View: new (runtime: unknown, options: { renderer: string }) => { toSVG(scaleFactor?: number): Promise<string>; finalize(): void };
+  View: new (runtime: unknown, options: { renderer: string; logger: Logger }) => { toSVG(scaleFactor?: number): Promise<string>; finalize(): void };
 }
 
 interface VegaLiteModule {
-  compile(spec: unknown): { spec: unknown };
+  compile(spec: unknown, options: { logger: Logger }): { spec: unknown };
+}
+
+/** vega's logger interface: errors are thrown by vega anyway, warnings go to `onWarning`. */
+interface Logger {
+  level(level?: number): number | Logger;
+  error(...args: unknown[]): Logger;
+  warn(...args: unknown[]): Logger;
+  info(...args: unknown[]): Logger;
+  debug(...args: unknown[]): Logger;
+}
+
+function quietLogger(onWarning: ((message: string) => void) | undefined): Logger {
+  let current = 2; // vega.Warn
+  const logger: Logger = {
+    level(level?: number) {
+      if (level === undefined) return current;
+      current = level;
+      return logger;
+    },
+    error: () => logger,
+    warn: (...args: unknown[]) => {
+      onWarning?.(args.map(String).join(' '));
+      return logger;
+    },
+    info: () => logger,
+    debug: () => logger,
+  };
+  return logger;
 }
 
 // Literal specifiers, so that bundlers (vite, webpack, esbuild) see and
@@ -71,7 +101,7 @@ function unwrap<T>(mod: unknown, key: string): T {
  * few pixels differently than in a browser.
  *
  * @param spec - A Vega-Lite spec (a plain object).
- * @param options - `loader`, `scaleFactor`.
+ * @param options - `loader`, `scaleFactor`, `onWarning`.
  * @returns The SVG markup.
  * @throws {PlotDependencyError} when `vega` or `vega-lite` cannot be loaded,
  *   naming the packages to install.
@@ -100,7 +130,8 @@ export async function renderSvg(spec: VegaLiteSpec | Record<string, unknown>, op
   }
   const vega = unwrap<VegaModule>((results[0] as PromiseFulfilledResult<unknown>).value, 'View');
   const vl = unwrap<VegaLiteModule>((results[1] as PromiseFulfilledResult<unknown>).value, 'compile');
-  const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
+  const logger = quietLogger(options.onWarning);
+  const view = new vega.View(vega.parse(vl.compile(spec, { logger }).spec), { renderer: 'none', logger });
   let svg: string;
   try {
     svg = await view.toSVG(scaleFactor);

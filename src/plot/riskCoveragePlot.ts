@@ -105,7 +105,7 @@ export function riskCoveragePlot(curve: RiskCoverageCurve, options: RiskCoverage
       encoding: { x, y, tooltip: [{ field: 'series' }, { field: 'coverage', type: 'quantitative' }, { field: 'risk', type: 'quantitative' }, { field: 'threshold', type: 'quantitative' }] },
     });
   }
-  for (const l of layers) (l.encoding as Record<string, unknown>).color = seriesColor(names, 'top-left');
+  for (const l of layers) (l.encoding as Record<string, unknown>).color = seriesColor(names, 'right');
   const description =
     `Risk-coverage curve of ${n} points: risk ${fmt(risk[0])} at full coverage` +
     (options.aurc !== undefined ? `, AURC ${fmt(options.aurc)}` : '') +

@@ -110,7 +110,7 @@ export function rocPlot(curve: RocCurve, options: RocPlotOptions = {}): VegaLite
       encoding: { x, y, color: {}, tooltip: [{ field: 'series' }, { field: 'fpr', type: 'quantitative' }, { field: 'tpr', type: 'quantitative' }, { field: 'threshold', type: 'quantitative' }] },
     });
   }
-  for (const l of layers) (l.encoding as Record<string, unknown>).color = seriesColor(names, 'bottom-right');
+  for (const l of layers) (l.encoding as Record<string, unknown>).color = seriesColor(names, 'right');
   const description =
     `ROC curve of ${n} points` +
     (options.auc !== undefined ? ` with AUC ${fmt(options.auc)}` : '') +

@@ -65,13 +65,13 @@ export function frame(layout: Layout, description: string, body: Record<string, 
 export const PALETTE = ['#4c78a8', '#f58518', '#e45756', '#72b7b2', '#54a24b', '#eeca3b', '#b279a2', '#ff9da6', '#9d755d', '#bab0ac'];
 
 /** A colour encoding of the field `series` with a fixed legend order and colours. */
-export function seriesColor(names: readonly string[], orient = 'bottom-right', colors: readonly string[] = PALETTE): Record<string, unknown> {
+export function seriesColor(names: readonly string[], orient = 'right', colors: readonly string[] = PALETTE): Record<string, unknown> {
   return {
     field: 'series',
     type: 'nominal',
     title: null,
     scale: { domain: [...names], range: names.map((_, i) => colors[i % colors.length]) },
-    legend: { orient, fillColor: 'white', padding: 4, labelLimit: 320 },
+    legend: { orient, labelLimit: 0 },
   };
 }
 
