@@ -5,7 +5,8 @@ import { format } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // Shared by the docs tests: runs the ```ts blocks of a guide against the
-// library's source (every 'tfjs-methodology/<module>' specifier is mapped to
+// library's source (every 'tfjs-methodology/<module>' specifier, nested ones
+// such as 'tfjs-methodology/search/postgres' included, is mapped to
 // src/<module>/index.ts) and checks that each `// => text` comment shows text
 // the block really printed with console.log.
 
@@ -28,7 +29,7 @@ export function expectedOutputs(code: string): string[] {
 
 /** Rewrites the package's specifiers to the source index files. */
 export function toSource(code: string): string {
-  return code.replace(/(['"])tfjs-methodology(?:\/(\w+))?\1/g, (_, _q, module?: string) =>
+  return code.replace(/(['"])tfjs-methodology(?:\/(\w+(?:\/\w+)*))?\1/g, (_, _q, module?: string) =>
     JSON.stringify(join(ROOT, 'src', module ?? '', 'index.ts').replace(/\\/g, '/')),
   );
 }

@@ -21,8 +21,10 @@ export interface PostgresStorageOptions extends HeartbeatOptions {
   readonly schema?: string;
   /**
    * The most connections the storage's own pool opens (node-postgres's
-   * `max`); ignored when `connection` is a pool. A worker needs few: one per
-   * concurrent storage call. Defaults to `4`.
+   * `max`); ignored when `connection` is a pool (give that one `max >= 2`).
+   * A worker needs few: one held by the study lock while a trial starts
+   * ({@link Storage.withStudyLock}) and one per concurrent storage call.
+   * At least 2. Defaults to `4`.
    */
   readonly poolSize?: number;
   /**
@@ -117,7 +119,7 @@ export function postgresStorage(connection: string | PostgresPool, options: Post
   if (options === null || typeof options !== 'object') failSearch(FN, `options is ${show(options)}, expected an object`);
   const schema = options.schema ?? 'tfjs_methodology';
   quoteSchema(schema, FN);
-  const poolSize = readIntSearchOption(options.poolSize, 4, FN, 'poolSize', 1);
+  const poolSize = readIntSearchOption(options.poolSize, 4, FN, 'poolSize', 2);
   const heartbeat = readHeartbeatOptions(options, FN);
   const storage = new PgStorage(connection, schema, poolSize, options.poolOptions ?? {}, options.onConnectionError, heartbeat);
   if (heartbeat === undefined) {
@@ -519,6 +521,59 @@ class PgStorage implements PostgresStorage {
     return rows.filter((r) => r.number !== null).map((r) => this.remember(studyId, toFrozen(r, fn)));
   }
 
+  private readonly studyLocks = new Map<string, Promise<void>>();
+
+  /**
+   * Runs `fn` holding the study's lock: in this process a promise chain per
+   * study (so that concurrent trials of one process wait here and hold at
+   * most one connection), across processes a session advisory lock
+   * (`pg_advisory_lock`) on a connection of the pool kept for the time of
+   * `fn`; `fn`'s own queries use the pool's other connections. If that
+   * connection drops, the server releases the lock with it.
+   */
+  async withStudyLock<T>(studyId: string, fn: () => Promise<T>): Promise<T> {
+    const fnName = 'withStudyLock';
+    const id = this.studyKey(studyId, fnName);
+    const previous = this.studyLocks.get(studyId) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((r) => (release = r));
+    const tail = previous.then(() => mine);
+    this.studyLocks.set(studyId, tail);
+    await previous;
+    try {
+      const pool = await this.ready();
+      const key = `tfjs-methodology study lock ${this.schema} ${id}`;
+      const client = await this.retrying(async () => {
+        const c = await pool.connect();
+        // A checked-out connection has none of the pool's listeners: a drop must find one here.
+        c.on('error', ignore);
+        try {
+          await c.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
+          return c;
+        } catch (e) {
+          c.removeListener('error', ignore);
+          c.release(e as Error);
+          throw e;
+        }
+      }, { safe: true });
+      let broken: Error | undefined;
+      try {
+        return await fn();
+      } finally {
+        try {
+          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+        } catch (e) {
+          broken = e as Error; // the connection is gone, and its session lock with it
+        }
+        client.removeListener('error', ignore);
+        client.release(broken);
+      }
+    } finally {
+      release();
+      if (this.studyLocks.get(studyId) === tail) this.studyLocks.delete(studyId);
+    }
+  }
+
   // ---- trials: reads ----------------------------------------------------------
 
   async getTrial(studyId: string, number: number): Promise<FrozenTrial> {
@@ -587,6 +642,8 @@ class PgStorage implements PostgresStorage {
     return studyId;
   }
 }
+
+const ignore = (): void => undefined;
 
 function noStudy(fn: string, studyId: unknown): never {
   failSearch(fn, `no study with id ${JSON.stringify(studyId)}`);

@@ -5,6 +5,7 @@ import { SearchError } from '../../../src/search/errors';
 import { postgresStorage } from '../../../src/search/postgres';
 import type { PostgresPool, PostgresStorage } from '../../../src/search/postgres';
 import { loadPg } from '../../../src/search/postgres/pgClient';
+import { gridSampler } from '../../../src/search/samplers/gridSampler';
 import { randomSampler } from '../../../src/search/samplers/randomSampler';
 import { tpeSampler } from '../../../src/search/samplers/tpe';
 import { createStudy } from '../../../src/search/Study';
@@ -94,7 +95,7 @@ describe('postgresStorage', () => {
     expect(() => postgresStorage(server.url, { schema: 'a-b' })).toThrow(`postgresStorage: schema is "a-b", expected a lower-case SQL identifier`);
     expect(() => postgresStorage('', {})).toThrow(/connection is ""/);
     expect(() => postgresStorage(42 as unknown as string)).toThrow('postgresStorage: connection is 42, expected a connection string or a pg Pool');
-    expect(() => postgresStorage(server.url, { poolSize: 0 })).toThrow(/poolSize/);
+    expect(() => postgresStorage(server.url, { poolSize: 1 })).toThrow(/postgresStorage: poolSize is 1/);
     expect(() => postgresStorage(server.url, { heartbeatIntervalMs: 50, gracePeriodMs: 10 })).toThrow('gracePeriodMs is 10, expected a number >= heartbeatIntervalMs (50)');
   });
 
@@ -240,6 +241,48 @@ describe('postgresStorage', () => {
     expect(a.bestValue).toBe(Math.min(...a.trials.map((t) => t.value!)));
     const [summary] = await open({ schema }).listStudies();
     expect([summary!.name, summary!.nTrials, summary!.bestValue]).toEqual(['shared', 20, a.bestValue]);
+  });
+
+  it('runs withStudyLock sections one at a time, across two pools and within one, and releases the lock when fn throws', async () => {
+    const a = open({ schema: 'locks' });
+    const b = open({ schema: 'locks' });
+    const id = await a.createStudy('s', 'minimize');
+    const spans: [number, number][] = [];
+    const section = (s: PostgresStorage, i: number) =>
+      s.withStudyLock!(id, async () => {
+        const enter = performance.now();
+        await s.getAllTrials(id); // fn may use the storage (other connections of the pool)
+        await new Promise((r) => setTimeout(r, 5));
+        spans.push([enter, performance.now()]);
+        if (i === 3) throw new Error('boom');
+        return i;
+      });
+    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => section(i % 2 ? a : b, i)));
+    expect(results.filter((r) => r.status === 'rejected').length).toBe(1);
+    expect(results.filter((r) => r.status === 'fulfilled').map((r) => (r as PromiseFulfilledResult<number>).value).sort((x, y) => x - y)).toEqual([0, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11]);
+    spans.sort((x, y) => x[0] - y[0]);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
+    expect(spans.length).toBe(12);
+  });
+
+  it('evaluates no grid point twice when two workers on two pools share a grid study', async () => {
+    const space = { a: [1, 2, 3, 4], b: ['x', 'y', 'z'] };
+    const worker = async () => {
+      const study = await createStudy({ storage: open({ schema: 'grid' }), name: 'grid', loadIfExists: true, sampler: gridSampler(space) });
+      await study.optimize(async (t) => {
+        const a = t.suggestInt('a', 1, 4);
+        const b = t.suggestCategorical('b', ['x', 'y', 'z']);
+        await new Promise((r) => setTimeout(r, 3));
+        return a + b.length;
+      }, { concurrency: 2 });
+      return study;
+    };
+    const [study] = await Promise.all([worker(), worker()]);
+    await study.refresh();
+    const points = study.trials.map((t) => `${t.params.a}${t.params.b}`);
+    expect(points.length).toBe(12);
+    expect(new Set(points).size).toBe(12);
+    expect(study.trials.map((t) => t.number)).toEqual(Array.from({ length: 12 }, (_, i) => i));
   });
 
   it('deletes a study with its trials and names an unknown one', async () => {
