@@ -150,7 +150,7 @@ function show(r: WalkthroughResults): void {
   $('activations').innerHTML =
     '<h2>2. Activations of the MLP at initialisation</h2>' +
     (r.activations
-      ? `<table><tr><th>layer</th><th>activation</th><th>mean</th><th>std</th><th>zeros</th><th>dead units</th></tr>${r.activations
+      ? `<p>${r.activations.examples} examples.</p><table><tr><th>layer</th><th>activation</th><th>mean</th><th>std</th><th>zeros</th><th>dead units</th></tr>${r.activations.layers
           .map((l) => `<tr><td>${l.name}</td><td>${l.activation ?? ''}</td><td>${fmt(l.mean)}</td><td>${fmt(l.std)}</td><td>${fmt(l.zeroFraction, 3)}</td><td>${l.deadUnits} / ${l.units}</td></tr>`)
           .join('')}</table>`
       : '<p>(activationStats is not available in this build.)</p>');

@@ -28,6 +28,7 @@ import {
   thresholdForFBeta,
 } from 'tfjs-methodology/metrics';
 import { checkModelGradients } from 'tfjs-methodology/gradcheck';
+import type { LayerActivationStats } from 'tfjs-methodology/diagnostics';
 
 /** The seeds and sizes of every step: one place, shared by the page and the test. */
 export const WALKTHROUGH_CONFIG = {
@@ -61,19 +62,15 @@ export interface MetricsStep {
   readonly roc: CurveJson;
 }
 
-/** One layer's activation statistics, as JSON. */
-export interface LayerStatsJson {
-  readonly name: string;
-  readonly activation: string | undefined;
-  readonly units: number;
-  readonly mean: number;
-  readonly std: number;
-  readonly min: number;
-  readonly max: number;
-  readonly zeroFraction: number;
-  readonly deadUnits: number;
-  readonly saturatedFraction: number;
+/** One layer's activation statistics (`LayerActivationStats`) as JSON: the histogram in plain arrays. */
+export type LayerStatsJson = Omit<LayerActivationStats, 'histogram'> & {
   readonly histogram: { readonly edges: number[]; readonly counts: number[] };
+};
+
+/** `ActivationStats` as JSON. */
+export interface ActivationStatsJson {
+  readonly examples: number;
+  readonly layers: LayerStatsJson[];
 }
 
 /** Step 3's results. */
@@ -96,7 +93,7 @@ export interface TrainingStep {
 export interface WalkthroughResults {
   readonly backend: string;
   readonly metrics: MetricsStep;
-  readonly activations: LayerStatsJson[] | null;
+  readonly activations: ActivationStatsJson | null;
   readonly gradcheck: GradcheckStep;
   readonly training: TrainingStep;
   /** Live tensors after minus before each tfjs step (0 = no leak). */
@@ -109,7 +106,7 @@ export interface WalkthroughResults {
  * Activation statistics of a model on a batch, as JSON, or `null` when the
  * diagnostics module's `activationStats` is not available to the caller.
  */
-export type ActivationStatsStep = (model: tfl.LayersModel, x: tf.Tensor) => LayerStatsJson[] | null;
+export type ActivationStatsStep = (model: tfl.LayersModel, x: tf.Tensor) => ActivationStatsJson | null;
 
 /** Step 1: the rare-event metrics (no tfjs). */
 export function metricsStep(): MetricsStep {
@@ -261,7 +258,7 @@ export function gradcheckStep(): GradcheckStep {
 }
 
 /** Step 2: activation statistics of the seeded MLP at initialisation. */
-export function activationsStep(stats: ActivationStatsStep): LayerStatsJson[] | null {
+export function activationsStep(stats: ActivationStatsStep): ActivationStatsJson | null {
   const { x, y } = probeBatch(WALKTHROUGH_CONFIG.activations);
   const model = buildModel();
   try {

@@ -168,8 +168,9 @@ for (const backend of ['webgl', 'wasm'] as const) {
     });
 
     it("computes Node's activation statistics within float32 tolerance", () => {
-      const web = results.walkthrough.activations!;
-      const ref = node.activations!;
+      expect(results.walkthrough.activations!.examples).toBe(WALKTHROUGH_CONFIG.activations.batch);
+      const web = results.walkthrough.activations!.layers;
+      const ref = node.activations!.layers;
       expect(ref.map((l) => l.name)).toEqual(['hidden1', 'hidden2', 'output']);
       expect(web.map((l) => [l.name, l.activation, l.units])).toEqual(ref.map((l) => [l.name, l.activation, l.units]));
       web.forEach((l, k) => {
@@ -195,10 +196,11 @@ for (const backend of ['webgl', 'wasm'] as const) {
 
     it("renders the plot module's figures of its results, the same specs as Node's, and is screenshotted as a PNG test artifact", async () => {
       const titles = results.plots.map((f) => f.title);
-      expect(titles).toEqual(expect.arrayContaining(['Precision-recall curve', 'ROC curve', 'Training loss']));
-      // The metric specs are built from exactly equal results: exactly equal (the loss differs by float32 rounding).
+      expect(titles).toEqual(['Precision-recall curve', 'ROC curve', 'Training loss', 'Activation histograms', 'Dead units']);
+      // The curves' specs are built from exactly equal results: exactly equal (loss and activations differ by float32 rounding).
       const reference = walkthroughPlots(node);
-      expect(results.plots.filter((f) => f.title !== 'Training loss')).toEqual(reference.filter((f) => f.title !== 'Training loss'));
+      const exact = (f: { title: string }) => f.title.endsWith('curve');
+      expect(results.plots.filter(exact)).toEqual(reference.filter(exact));
       // vega-embed drew one SVG per figure, in a container labelled with the spec's description.
       expect(await page.locator('#plots svg').count()).toBe(results.plots.length);
       const figures = page.locator('#plots > .vega-embed');
