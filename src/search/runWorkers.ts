@@ -171,11 +171,8 @@ export async function runWorkers(modulePath: string, options: RunWorkersOptions)
         exits[worker] = { worker, pid: proc.pid, exitCode, signal: sig, stderr };
         resolve();
       };
-      proc.on('exit', (code, sig) => {
-        // stderr may still be draining: take what has arrived when the pipe closes
-        proc.stderr ? proc.stderr.once('close', () => finish(code, sig)) : finish(code, sig);
-        setTimeout(() => finish(code, sig), 1000).unref();
-      });
+      // 'close': the process has exited and its stderr is drained.
+      proc.on('close', (code, sig) => finish(code, sig));
       proc.on('error', (e) => {
         stderr += `\n${e.message}`;
         finish(null, null);
