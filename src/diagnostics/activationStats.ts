@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { readNumberOption } from '../core/assert';
+import { readChoice, readNumberOption } from '../core/assert';
 import { show } from '../core/fail';
 import { asDiagnosticsError, failDiagnostics } from './errors';
 import { forwardAll, type ContainerLike, type LayerLike } from './internal/tfForwardAll';
@@ -21,6 +21,15 @@ export interface ActivationStatsOptions {
    * distance of a bound (sigmoid < 0.01 or > 0.99 at the default). Defaults to `0.01`.
    */
   readonly saturationTolerance?: number;
+  /**
+   * Where the statistics are reduced: `'device'` with tf ops (one read of all
+   * layers' packed statistics), `'host'` from each layer's values read once
+   * (two float64 passes in JS), `'auto'` on the host for the cpu, wasm and
+   * tfjs-node backends, whose tensors JS reads with a copy (there one pass
+   * costs less than a dozen kernels: see bench/RESULTS.md), on the device
+   * otherwise (webgl, webgpu). Same results up to float32 rounding. Defaults to `'auto'`.
+   */
+  readonly reduceOn?: 'auto' | 'device' | 'host';
 }
 
 /** Bounds of the activations whose outputs saturate. */
@@ -32,28 +41,95 @@ const BOUNDS: Record<string, readonly [number, number]> = {
   softsign: [-1, 1],
 };
 
-/** Per layer, the packed on-device summary: 7 statistics then `bins` counts. */
+/** Per layer, the packed on-device summary: 7 statistics then `bins + 1` counts (the last one holds the maximum). */
 const FIXED = 7;
 
-function summarize(out: tf.Tensor, bins: number, bounds: readonly [number, number] | undefined, tol: number): tf.Tensor1D {
+function summarize(out: tf.Tensor, ones: tf.Tensor2D, bins: number, bounds: readonly [number, number] | undefined, tol: number): tf.Tensor1D {
   const n = out.shape[0] ?? 1;
-  const flat = tf.reshape(out.dtype === 'float32' ? out : tf.cast(out, 'float32'), [n, -1]);
+  const flat = tf.reshape(out.dtype === 'float32' ? out : tf.cast(out, 'float32'), [n, -1]) as tf.Tensor2D;
   const { mean, variance } = tf.moments(flat);
   const min = tf.min(flat);
   const max = tf.max(flat);
-  const isZero = tf.equal(flat, 0);
-  const zeros = tf.sum(tf.cast(isZero, 'float32'));
-  // A unit is dead when it outputs exactly 0 for every example of the batch.
-  const dead = tf.sum(tf.cast(tf.all(isZero, 0), 'float32'));
+  // Non-zero outputs per unit, summed over the batch by a [1, n]·[n, units] product (a reduction over
+  // axis 0 would transpose first); a unit is dead when its count is 0: exactly 0 for every example.
+  const perUnit = tf.matMul(ones, tf.cast(tf.notEqual(flat, 0), 'float32'));
+  const nonZero = tf.sum(perUnit);
+  const dead = tf.sum(tf.cast(tf.equal(perUnit, 0), 'float32'));
   const saturated = bounds
     ? tf.sum(tf.cast(tf.logicalOr(tf.lessEqual(flat, bounds[0] + tol), tf.greaterEqual(flat, bounds[1] - tol)), 'float32'))
     : tf.scalar(NaN);
-  // Histogram on [min, max]: bin = floor((v − min) · bins / (max − min)), the maximum in the last bin; a constant output lands in bin 0.
-  const range = tf.sub(max, min);
-  const scale = tf.where(tf.greater(range, 0), tf.div(tf.scalar(bins), range), tf.scalar(0));
-  const index = tf.cast(tf.clipByValue(tf.floor(tf.mul(tf.sub(tf.reshape(flat, [-1]), min), scale)), 0, bins - 1), 'int32');
-  const counts = tf.bincount(index as tf.Tensor1D, tf.tensor1d([], 'float32'), bins);
-  return tf.concat([tf.stack([mean, variance, min, max, zeros, dead, saturated]) as tf.Tensor1D, counts]);
+  // Histogram on [min, max]: bin = ⌊(v − min) · bins / (max − min)⌋ (the int32 cast truncates, and v − min ≥ 0);
+  // the maximum lands in an extra bin `bins`, folded into the last one when read; a constant output lands in bin 0.
+  const scale = tf.divNoNan(tf.scalar(bins), tf.sub(max, min));
+  const index = tf.cast(tf.mul(tf.sub(tf.reshape(flat, [-1]), min), scale), 'int32') as tf.Tensor1D;
+  const counts = tf.bincount(index, tf.tensor1d([], 'float32'), bins + 1);
+  return tf.concat([tf.stack([mean, variance, min, max, nonZero, dead, saturated]) as tf.Tensor1D, counts]);
+}
+
+/** One layer's statistics, from either path. */
+interface Summary {
+  mean: number;
+  variance: number;
+  min: number;
+  max: number;
+  nonZero: number;
+  dead: number;
+  saturated: number;
+  counts: Float64Array;
+}
+
+/** Backends whose tensors live in memory JS reads with a copy: there one host pass beats a dozen kernel launches. */
+const HOST_BACKENDS = new Set(['cpu', 'wasm', 'tensorflow']);
+
+/**
+ * The same statistics as {@link summarize}, from the layer's values in two
+ * passes in float64: sum, range of the finite values, non-zero units,
+ * saturation; then the squared deviations and the histogram.
+ */
+function hostSummary(values: Float32Array, units: number, bins: number, bounds: readonly [number, number] | undefined, tol: number): Summary {
+  const total = values.length;
+  const n = total / units;
+  const alive = new Uint8Array(units);
+  let sum = 0;
+  let nonZero = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let e = 0, o = 0; e < n; e++, o += units) {
+    for (let j = 0; j < units; j++) {
+      const v = values[o + j];
+      sum += v;
+      if (v !== 0) {
+        nonZero++;
+        alive[j] = 1;
+      }
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  let saturated = NaN;
+  if (bounds) {
+    const lo = bounds[0] + tol;
+    const hi = bounds[1] - tol;
+    saturated = 0;
+    for (let i = 0; i < total; i++) if (values[i] <= lo || values[i] >= hi) saturated++;
+  }
+  let dead = 0;
+  for (let j = 0; j < units; j++) dead += 1 - alive[j];
+  const mean = sum / total;
+  // min/max compare false for NaN, so they cover the finite values unless an infinity is present.
+  let finiteMin = min;
+  let finiteMax = max;
+  if (!(Number.isFinite(min) && Number.isFinite(max))) ({ min: finiteMin, max: finiteMax } = finiteSummary(values, bins));
+  const counts = new Float64Array(bins);
+  const scale = finiteMax > finiteMin ? bins / (finiteMax - finiteMin) : 0;
+  let m2 = 0;
+  for (let i = 0; i < total; i++) {
+    const v = values[i];
+    const d = v - mean;
+    m2 += d * d;
+    if (v >= finiteMin && v <= finiteMax) counts[Math.min(bins - 1, Math.floor((v - finiteMin) * scale))]++;
+  }
+  return { mean, variance: m2 / total, min: finiteMin, max: finiteMax, nonZero, dead, saturated, counts };
 }
 
 /** Statistics of a layer whose output has NaN or ±Infinity values, from its values in JS (the rare path): histogram and range of the finite values. */
@@ -113,9 +189,12 @@ function readInputs(fn: string, x: unknown): tf.Tensor[] {
  * `outer/inner`, the nested model itself has no entry of its own) are walked
  * inside the same pass. A layer whose activation is a separate layer
  * (`tf.layers.activation`, `tf.layers.reLU`) has its own entry, with the
- * activation read from its config or class. The statistics are reduced on
- * the device (float32) and read with a single `dataSync` for all layers;
- * `std` is the population standard deviation. A unit is one element of
+ * activation read from its config or class. The statistics are reduced
+ * either on the device with tf ops, all layers' results packed and read with
+ * one `dataSync`, or on the host from each layer's values read once, in
+ * float64 (`reduceOn`; by default the host for the cpu, wasm and tfjs-node
+ * backends, the device for GPU backends); `std` is the population standard
+ * deviation. A unit is one element of
  * the output without the batch axis (channels × positions for a
  * convolution). When an output has NaN or ±Infinity values, `mean`, `std`
  * are NaN or infinite and `min`, `max` and the histogram cover its finite
@@ -124,7 +203,7 @@ function readInputs(fn: string, x: unknown): tf.Tensor[] {
  *
  * @param model - A `tf.LayersModel` (Sequential or functional, possibly nesting models).
  * @param x - The input batch (a tensor, or one per model input); not disposed.
- * @param options - `layers`, `bins`, `saturationTolerance`.
+ * @param options - `layers`, `bins`, `saturationTolerance`, `reduceOn`.
  * @returns An {@link ActivationStats}: one entry per layer in forward order, the input layers excluded.
  * @throws {DiagnosticsInputError} `activationStats: layers[0] is "dense_9", which is not a layer of the model (…)`, bad `bins` or `saturationTolerance`, a model or `x` of the wrong kind.
  * @example
@@ -146,57 +225,56 @@ export function activationStats(model: unknown, x: tf.Tensor | tf.Tensor[], opti
   const wanted = options.layers === undefined ? undefined : readLayerNames(fn, m, options.layers);
   const examples = xs[0].shape[0];
 
-  interface Entry {
-    path: string;
-    layer: LayerLike;
-    activation: string | undefined;
-    shape: number[];
-    out: tf.Tensor;
-  }
-  const entries: Entry[] = [];
+  const reduceOn = asDiagnosticsError(() => readChoice(options.reduceOn, ['auto', 'device', 'host'] as const, 'auto', fn, 'reduceOn'));
+  const onHost = reduceOn === 'host' || (reduceOn === 'auto' && HOST_BACKENDS.has(tf.getBackend()));
+
   const layers: LayerActivationStats[] = [];
   tf.tidy(() => {
+    const entries: { path: string; layer: LayerLike; activation: string | undefined; out: tf.Tensor; bounds: readonly [number, number] | undefined }[] = [];
     const packed: tf.Tensor1D[] = [];
+    const ones = onHost ? undefined : (tf.ones([1, examples]) as tf.Tensor2D);
     forwardAll(m, xs, (path, layer, outs) => {
       if (wanted && !wanted.has(path)) return;
       const out = outs[0];
       const activation = layerActivation(layer);
-      entries.push({ path, layer, activation, shape: out.shape, out });
-      packed.push(summarize(out, bins, activation === undefined ? undefined : BOUNDS[activation], tol));
+      const bounds = activation === undefined ? undefined : BOUNDS[activation];
+      entries.push({ path, layer, activation, out, bounds });
+      if (ones) packed.push(summarize(out, ones, bins, bounds, tol));
     });
-    if (packed.length === 0) return;
-    const all = tf.concat(packed).dataSync();
+    const all = packed.length > 0 ? tf.concat(packed).dataSync() : undefined;
     entries.forEach((e, k) => {
-      const base = k * (FIXED + bins);
       const total = e.out.size;
       const units = total / examples;
-      const [mean, variance] = [all[base], all[base + 1]];
-      let [min, max] = [all[base + 2], all[base + 3]];
-      let counts: Float64Array = Float64Array.from(all.subarray(base + FIXED, base + FIXED + bins));
-      if (!(Number.isFinite(mean) && Number.isFinite(min) && Number.isFinite(max))) {
-        const f = finiteSummary(e.out.dataSync() as Float32Array, bins);
-        ({ min, max, counts } = f);
+      let r: Summary;
+      if (all) {
+        const base = k * (FIXED + bins + 1);
+        const counts = Float64Array.from(all.subarray(base + FIXED, base + FIXED + bins));
+        counts[bins - 1] += all[base + FIXED + bins];
+        r = { mean: all[base], variance: all[base + 1], min: all[base + 2], max: all[base + 3], nonZero: all[base + 4], dead: all[base + 5], saturated: all[base + 6], counts };
+        if (!(Number.isFinite(r.mean) && Number.isFinite(r.min) && Number.isFinite(r.max))) {
+          r = { ...r, ...finiteSummary(e.out.dataSync() as Float32Array, bins) };
+        }
+      } else {
+        r = hostSummary(e.out.dataSync() as Float32Array, units, bins, e.bounds, tol);
       }
       let finite = 0;
-      for (let i = 0; i < bins; i++) finite += counts[i];
-      const bounded = e.activation !== undefined && BOUNDS[e.activation] !== undefined;
-      const deadUnits = all[base + 5];
+      for (let i = 0; i < bins; i++) finite += r.counts[i];
       layers.push({
         name: e.path,
         className: e.layer.getClassName(),
         activation: e.activation,
-        outputShape: [null, ...e.shape.slice(1)],
+        outputShape: [null, ...e.out.shape.slice(1)],
         units,
-        mean,
-        std: Math.sqrt(Math.max(0, variance)),
-        min,
-        max,
-        zeroFraction: all[base + 4] / total,
-        deadUnits,
-        deadFraction: deadUnits / units,
-        saturatedFraction: bounded ? all[base + 6] / total : NaN,
+        mean: r.mean,
+        std: Math.sqrt(Math.max(0, r.variance)),
+        min: r.min,
+        max: r.max,
+        zeroFraction: (total - r.nonZero) / total,
+        deadUnits: r.dead,
+        deadFraction: r.dead / units,
+        saturatedFraction: e.bounds ? r.saturated / total : NaN,
         nonFiniteFraction: (total - finite) / total,
-        histogram: { edges: edgesOf(min, max, bins), counts },
+        histogram: { edges: edgesOf(r.min, r.max, bins), counts: r.counts },
       });
     });
   });

@@ -1,5 +1,5 @@
 import * as tfl from '@tensorflow/tfjs-layers';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DiagnosticsInputError } from '../../src/diagnostics/errors';
 import { activationStats } from '../../src/diagnostics/activationStats';
 import { describeEachBackend, expectNoLeak, tf } from '../helpers/backends';
@@ -23,13 +23,15 @@ function deepRelu(depth: number, width: number, seed: number, biasInitializer: N
 }
 
 describeEachBackend('activationStats', () => {
+  for (const reduceOn of ['device', 'host'] as const) {
+  describe(`reduced on the ${reduceOn}`, () => {
   it('gives the statistics of a one-layer ReLU net worked out by hand', async () => {
     // Kernel [[1, 2]], bias 0: x = 1 gives [1, 2], x = -1 gives [0, 0] after the ReLU.
     // Values {1, 2, 0, 0}: mean 0.75, population variance (0.0625 + 1.5625 + 2·0.5625)/4 = 0.6875.
     const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 2, inputShape: [1], activation: 'relu', name: 'hidden' })] });
     model.setWeights([tf.tensor2d([[1, 2]]), tf.tensor1d([0, 0])]);
     const x = tf.tensor2d([[1], [-1]]);
-    const s = await expectNoLeak(() => activationStats(model, x, { bins: 4 }));
+    const s = await expectNoLeak(() => activationStats(model, x, { reduceOn, bins: 4 }));
     expect(s.examples).toBe(2);
     expect(s.layers).toHaveLength(1);
     const l = s.layers[0];
@@ -54,7 +56,7 @@ describeEachBackend('activationStats', () => {
     const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 2, inputShape: [1], activation: 'relu' })] });
     model.setWeights([tf.tensor2d([[1, 1]]), tf.tensor1d([-10, 0])]);
     const x = tf.tensor2d([[0.5], [1]]);
-    const l = activationStats(model, x).layers[0];
+    const l = activationStats(model, x, { reduceOn }).layers[0];
     expect(l.deadUnits).toBe(1);
     expect(l.deadFraction).toBe(0.5);
     expect(l.zeroFraction).toBe(0.5);
@@ -66,8 +68,8 @@ describeEachBackend('activationStats', () => {
     const x = tf.randomNormal([64, 32], 0, 1, 'float32', 7);
     const dead = deepRelu(6, 32, 1, tfl.initializers.constant({ value: -3 }));
     const healthy = deepRelu(6, 32, 1, 'zeros');
-    const sDead = activationStats(dead, x);
-    const sHealthy = activationStats(healthy, x);
+    const sDead = activationStats(dead, x, { reduceOn });
+    const sHealthy = activationStats(healthy, x, { reduceOn });
     const hidden = (s: typeof sDead) => s.layers.slice(0, 6);
     const meanDead = (s: typeof sDead) => hidden(s).reduce((a, l) => a + l.deadFraction, 0) / 6;
     expect(meanDead(sDead)).toBeGreaterThan(0.8);
@@ -89,7 +91,7 @@ describeEachBackend('activationStats', () => {
     // Pre-activations ±20 and 0: sigmoid gives ~0, ~1 (saturated) and 0.5.
     model.setWeights([tf.tensor2d([[20, -20, 0], [0, 0, 0]]), tf.tensor1d([0, 0, 0])]);
     const x = tf.tensor2d([[1, 0], [1, 5]]);
-    const s = activationStats(model, x);
+    const s = activationStats(model, x, { reduceOn });
     expect(s.layers.map((l) => [l.name, l.className, l.activation])).toEqual([
       ['linear', 'Dense', 'linear'],
       ['squash', 'Activation', 'sigmoid'],
@@ -117,7 +119,7 @@ describeEachBackend('activationStats', () => {
     const out = tfl.layers.add({ name: 'sum' }).apply([body, skip]) as tfl.SymbolicTensor;
     const model = tfl.model({ inputs: input, outputs: out });
     const x = tf.randomUniform([8, 5], -1, 1, 'float32', 3);
-    const s = activationStats(model, x);
+    const s = activationStats(model, x, { reduceOn });
     expect(s.layers.map((l) => l.name)).toEqual(['pre', 'body/h1', 'body/h2', 'skip', 'sum']);
     expect(s.layers[1].activation).toBe('tanh');
     const predicted = Array.from(tf.tidy(() => (model.predict(x) as tf.Tensor).dataSync()));
@@ -133,7 +135,7 @@ describeEachBackend('activationStats', () => {
       layers: [tfl.layers.conv2d({ filters: 2, kernelSize: 3, inputShape: [5, 5, 1], activation: 'relu', kernelInitializer: tfl.initializers.heNormal({ seed: 5 }) })],
     });
     const x = tf.randomNormal([4, 5, 5, 1], 0, 1, 'float32', 9);
-    const l = activationStats(model, x).layers[0];
+    const l = activationStats(model, x, { reduceOn }).layers[0];
     expect(l.outputShape).toEqual([null, 3, 3, 2]);
     expect(l.units).toBe(18);
     model.dispose();
@@ -149,8 +151,8 @@ describeEachBackend('activationStats', () => {
       ],
     });
     const x = tf.ones([2, 2]);
-    expect(activationStats(model, x, { layers: ['c', 'a'] }).layers.map((l) => l.name)).toEqual(['a', 'c']);
-    expect(() => activationStats(model, x, { layers: ['d'] })).toThrow(/activationStats: layers\[0\] is "d", which is not a layer of the model \(a, b, c\)/);
+    expect(activationStats(model, x, { reduceOn, layers: ['c', 'a'] }).layers.map((l) => l.name)).toEqual(['a', 'c']);
+    expect(() => activationStats(model, x, { reduceOn, layers: ['d'] })).toThrow(/activationStats: layers\[0\] is "d", which is not a layer of the model \(a, b, c\)/);
     model.dispose();
     x.dispose();
   });
@@ -159,7 +161,7 @@ describeEachBackend('activationStats', () => {
     const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 2, inputShape: [1], name: 'd' })] });
     model.setWeights([tf.tensor2d([[1, 1]]), tf.tensor1d([0, 0])]);
     const x = tf.tensor2d([[NaN], [2]]);
-    const l = activationStats(model, x, { bins: 2 }).layers[0];
+    const l = activationStats(model, x, { reduceOn, bins: 2 }).layers[0];
     expect(l.nonFiniteFraction).toBe(0.5);
     expect(l.mean).toBeNaN();
     expect([l.min, l.max]).toEqual([2, 2]);
@@ -172,10 +174,37 @@ describeEachBackend('activationStats', () => {
   it('rejects bad options and inputs with DiagnosticsInputError', () => {
     const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 1, inputShape: [1] })] });
     const x = tf.ones([2, 1]);
-    expect(() => activationStats(model, x, { bins: 0 })).toThrow(DiagnosticsInputError);
-    expect(() => activationStats(model, x, { saturationTolerance: -1 })).toThrow(/saturationTolerance is -1/);
-    expect(() => activationStats({}, x)).toThrow(/activationStats: model is/);
-    expect(() => activationStats(model, [1, 2] as unknown as tf.Tensor)).toThrow(/activationStats: x\[0\] is 1, expected a tensor/);
+    expect(() => activationStats(model, x, { reduceOn, bins: 0 })).toThrow(DiagnosticsInputError);
+    expect(() => activationStats(model, x, { reduceOn, saturationTolerance: -1 })).toThrow(/saturationTolerance is -1/);
+    expect(() => activationStats({}, x, { reduceOn })).toThrow(/activationStats: model is/);
+    expect(() => activationStats(model, [1, 2] as unknown as tf.Tensor, { reduceOn })).toThrow(/activationStats: x\[0\] is 1, expected a tensor/);
+    model.dispose();
+    x.dispose();
+  });
+  });
+  }
+});
+
+describeEachBackend('activationStats on the device and on the host', () => {
+  it('gives the same statistics both ways, to float32 rounding', () => {
+    const model = tfl.sequential({
+      layers: [
+        tfl.layers.dense({ units: 8, inputShape: [4], activation: 'relu', kernelInitializer: tfl.initializers.heNormal({ seed: 3 }), biasInitializer: tfl.initializers.constant({ value: -0.5 }) }),
+        tfl.layers.dense({ units: 5, activation: 'tanh', kernelInitializer: tfl.initializers.glorotUniform({ seed: 4 }) }),
+        tfl.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: tfl.initializers.glorotUniform({ seed: 5 }) }),
+      ],
+    });
+    const x = tf.randomNormal([50, 4], 0, 2, 'float32', 8);
+    const device = activationStats(model, x, { reduceOn: 'device', bins: 7, saturationTolerance: 0.2 });
+    const host = activationStats(model, x, { reduceOn: 'host', bins: 7, saturationTolerance: 0.2 });
+    expect(host.layers).toHaveLength(3);
+    host.layers.forEach((h, i) => {
+      const d = device.layers[i];
+      for (const key of ['mean', 'std', 'min', 'max'] as const) expect(h[key]).toBeCloseTo(d[key], 5);
+      for (const key of ['zeroFraction', 'deadUnits', 'saturatedFraction', 'nonFiniteFraction'] as const) expect(h[key]).toBe(d[key]);
+      expect(Array.from(h.histogram.counts)).toEqual(Array.from(d.histogram.counts));
+    });
+    expect(() => activationStats(model, x, { reduceOn: 'gpu' as 'host' })).toThrow(/reduceOn is "gpu"/);
     model.dispose();
     x.dispose();
   });
