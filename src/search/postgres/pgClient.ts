@@ -20,12 +20,19 @@ export interface PgPoolClient {
   removeListener(event: 'error', listener: (error: Error) => void): unknown;
 }
 
+/** A statement with its parameters; with a `name`, node-postgres prepares it once per connection. */
+export interface PgQueryConfig {
+  readonly name?: string;
+  readonly text: string;
+  readonly values?: readonly unknown[];
+}
+
 /**
  * A node-postgres `Pool` (or anything with its methods): what
  * {@link postgresStorage} accepts in place of a connection string.
  */
 export interface PostgresPool {
-  query(text: string, values?: readonly unknown[]): Promise<PgResult>;
+  query(textOrConfig: string | PgQueryConfig, values?: readonly unknown[]): Promise<PgResult>;
   connect(): Promise<PgPoolClient>;
   on(event: 'error', listener: (error: Error) => void): unknown;
   removeListener(event: 'error', listener: (error: Error) => void): unknown;

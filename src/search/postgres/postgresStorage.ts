@@ -35,6 +35,14 @@ export interface PostgresStorageOptions extends HeartbeatOptions {
    */
   readonly poolOptions?: Readonly<Record<string, unknown>>;
   /**
+   * Send the storage's statements as named prepared statements, parsed and
+   * planned once per connection (about a third faster per statement here).
+   * Turn it off behind a connection pooler that cannot keep prepared
+   * statements (PgBouncer in transaction mode before version 1.21).
+   * Defaults to `true`.
+   */
+  readonly prepare?: boolean;
+  /**
    * Called with the error when the server drops an idle connection of the
    * pool (idle timeout, restart, `pg_terminate_backend`). The storage has
    * already handled it (the next query opens a new connection); the library
@@ -102,7 +110,7 @@ const TRIAL_COLUMNS = `t.number, t.state, t.params::text AS params, t.param_name
  *
  * @param connection - A connection string (`postgres://user:password@host:5432/db`;
  *   `?sslmode=require` for TLS) or a node-postgres `Pool` that the caller owns.
- * @param options - `schema`, `poolSize`, `poolOptions`, `heartbeatIntervalMs`, `gracePeriodMs`, `onConnectionError`.
+ * @param options - `schema`, `poolSize`, `poolOptions`, `heartbeatIntervalMs`, `gracePeriodMs`, `prepare`, `onConnectionError`.
  * @returns A {@link PostgresStorage}; nothing connects until its first call.
  * @throws {SearchError} bad options at once (`postgresStorage: schema is "a-b", expected a lower-case SQL identifier …`);
  *   on first use, a missing `pg` (`postgresStorage: needs the PostgreSQL client "pg" … run \`npm install pg\``)
@@ -121,7 +129,8 @@ export function postgresStorage(connection: string | PostgresPool, options: Post
   quoteSchema(schema, FN);
   const poolSize = readIntSearchOption(options.poolSize, 4, FN, 'poolSize', 2);
   const heartbeat = readHeartbeatOptions(options, FN);
-  const storage = new PgStorage(connection, schema, poolSize, options.poolOptions ?? {}, options.onConnectionError, heartbeat);
+  if (options.prepare !== undefined && typeof options.prepare !== 'boolean') failSearch(FN, `prepare is ${show(options.prepare)}, expected a boolean`);
+  const storage = new PgStorage(connection, schema, poolSize, options.poolOptions ?? {}, options.onConnectionError, heartbeat, options.prepare ?? true);
   if (heartbeat === undefined) {
     // As the other storages: no heartbeat members without heartbeats.
     for (const k of ['heartbeat', 'recordHeartbeat', 'failStaleTrials'] as const) Object.defineProperty(storage, k, { value: undefined, enumerable: false });
@@ -151,6 +160,14 @@ function connectionLoss(e: unknown): { certainlyNotApplied: boolean } | undefine
 
 let instances = 0;
 
+/** Prepared statements' names, one per distinct statement text (the schema is part of the text). */
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) statementNames.set(text, (name = `tfjs_methodology_${statementNames.size}`));
+  return name;
+}
+
 /** The pauses before the retries of a statement whose connection was lost. */
 const RETRY_PAUSES_MS = [5, 50];
 
@@ -179,6 +196,7 @@ class PgStorage implements PostgresStorage {
     private readonly poolOptions: Readonly<Record<string, unknown>>,
     private readonly onConnectionError: ((error: Error) => void) | undefined,
     heartbeat: HeartbeatSettings | undefined,
+    private readonly prepare: boolean,
   ) {
     this.q = quoteSchema(schema, FN);
     this.heartbeat = heartbeat;
@@ -240,7 +258,8 @@ class PgStorage implements PostgresStorage {
 
   private async query(text: string, values: readonly unknown[], how: { safe: boolean; applied?: () => Promise<PgResult | undefined> } = { safe: true }): Promise<PgResult> {
     const pool = await this.ready();
-    return this.retrying(() => pool.query(text, values), how);
+    const config = this.prepare ? { name: statementName(text), text, values } : { text, values };
+    return this.retrying(() => pool.query(config), how);
   }
 
   private token(): string {

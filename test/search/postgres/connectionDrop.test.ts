@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresStorage } from '../../../src/search/postgres';
-import type { PgResult, PostgresPool, PostgresStorage } from '../../../src/search/postgres';
+import type { PgQueryConfig, PgResult, PostgresPool, PostgresStorage } from '../../../src/search/postgres';
 import { randomSampler } from '../../../src/search/samplers/randomSampler';
 import { createStudy } from '../../../src/search/Study';
 import { startTestPostgres } from '../../helpers/postgres';
@@ -39,8 +39,9 @@ async function terminate(application: string): Promise<number> {
 function losingAnswerOnce(inner: pg.Pool, pattern: RegExp): PostgresPool & { lost: number } {
   const pool = {
     lost: 0,
-    query: async (text: string, values?: readonly unknown[]): Promise<PgResult> => {
-      const r = await inner.query(text, values as unknown[]);
+    query: async (config: string | PgQueryConfig, values?: readonly unknown[]): Promise<PgResult> => {
+      const text = typeof config === 'string' ? config : config.text;
+      const r = await inner.query(config as pg.QueryConfig, values as unknown[]);
       if (pool.lost === 0 && pattern.test(text)) {
         pool.lost++;
         throw new Error('Connection terminated unexpectedly');

@@ -165,8 +165,9 @@ describe('postgresStorage', () => {
     inner.on('error', () => undefined); // connections still closing when the server stops
     let rowsRead = 0;
     const counting: PostgresPool = {
-      query: async (text, values) => {
-        const r = await inner.query(text, values as unknown[]);
+      query: async (config, values) => {
+        const text = typeof config === 'string' ? config : config.text;
+        const r = await inner.query(config as pg.QueryConfig, values as unknown[]);
         if (/LEFT JOIN .*trials t ON t.study_id = s.study_id AND \(t.number >=/s.test(text)) rowsRead += r.rows.filter((row) => row.number !== null).length;
         return r;
       },
@@ -203,6 +204,21 @@ describe('postgresStorage', () => {
     await s.close();
     await inner.query('SELECT 1'); // a pool passed in stays open
     await inner.end();
+  });
+
+  it('accepts a pg Pool as it is, leaves it open on close(), and works without prepared statements', async () => {
+    const pool = new pg.Pool({ connectionString: server.url, max: 3 });
+    pool.on('error', () => undefined);
+    const s = postgresStorage(pool, { schema: 'given_pool', prepare: false });
+    const id = await s.createStudy('s', 'minimize');
+    const t = await s.createTrial(id);
+    await s.setTrialParam(id, t.number, 'x', floatDistribution(0, 1), 0.5);
+    expect(await s.setTrialState(id, t.number, 'complete', { value: 2 })).toBe(true);
+    expect((await s.getAllTrials(id))[0]!.params).toEqual({ x: 0.5 });
+    await s.close();
+    expect((await pool.query('SELECT count(*)::int AS n FROM given_pool.trials')).rows[0].n).toBe(1);
+    await pool.end();
+    expect(() => postgresStorage(server.url, { prepare: 'yes' as unknown as boolean })).toThrow('postgresStorage: prepare is "yes", expected a boolean');
   });
 
   it('ends its own pool on close() and refuses calls afterwards', async () => {
