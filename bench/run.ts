@@ -2,7 +2,7 @@
 // binned BinaryScoreAccumulator against Float64Array.prototype.sort of the
 // same scores, measured interleaved in the same run, and writes the "ranking"
 // section of bench/RESULTS.md; then runs the other modules' benchmarks that
-// plug in here (bench/selective.ts), each writing its own section.
+// plug in here (bench/selective.ts, bench/diagnostics.ts), each writing its own section.
 // BENCH_ONLY=ranking skips the others; BENCH_SIZES=1e5,1e6 and BENCH_SKLEARN=0
 // shorten the ranking run.
 import { execFileSync } from 'node:child_process';
@@ -152,6 +152,14 @@ async function main(): Promise<void> {
     };
     const { markdown } = await benchSelective();
     writeResultsSection('selective', markdown);
+    process.stdout.write('\n' + markdown + '\n');
+  }
+  if (process.env.BENCH_ONLY !== 'ranking' && existsSync(join(here, 'diagnostics.ts'))) {
+    const { benchDiagnostics } = (await import('./diagnostics')) as {
+      benchDiagnostics: () => Promise<{ markdown: string }>;
+    };
+    const { markdown } = await benchDiagnostics();
+    writeResultsSection('diagnostics', markdown);
     process.stdout.write('\n' + markdown + '\n');
   }
 }
