@@ -1,8 +1,18 @@
 // Step 2 of the walkthrough: the diagnostics module's activationStats, as JSON.
 import type * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { activationStats, type ActivationStats } from 'tfjs-methodology/diagnostics';
-import type { ActivationStatsJson } from './walkthrough';
+import { activationStats, type ActivationStats, type LayerActivationStats } from 'tfjs-methodology/diagnostics';
+
+/** One layer's activation statistics (`LayerActivationStats`) as JSON: the histogram in plain arrays. */
+export type LayerStatsJson = Omit<LayerActivationStats, 'histogram'> & {
+  readonly histogram: { readonly edges: number[]; readonly counts: number[] };
+};
+
+/** `ActivationStats` as JSON. */
+export interface ActivationStatsJson {
+  readonly examples: number;
+  readonly layers: LayerStatsJson[];
+}
 
 /** Histogram bins per layer. */
 export const ACTIVATION_BINS = 20;

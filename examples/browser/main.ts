@@ -11,7 +11,6 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import embed from 'vega-embed';
-import { activationStatsJson } from './activations';
 import { walkthroughPlots, type Figure } from './plots';
 import { runWalkthrough, type WalkthroughResults } from './walkthrough';
 
@@ -147,13 +146,15 @@ function show(r: WalkthroughResults): void {
       ['best F1 threshold', m.bestF1.threshold],
       ['F1 / precision / recall there', `${fmt(m.bestF1.fScore)} / ${fmt(m.bestF1.precision)} / ${fmt(m.bestF1.recall)}`],
     ]);
+  const a = r.activations;
   $('activations').innerHTML =
-    '<h2>2. Activations of the MLP at initialisation</h2>' +
-    (r.activations
-      ? `<p>${r.activations.examples} examples.</p><table><tr><th>layer</th><th>activation</th><th>mean</th><th>std</th><th>zeros</th><th>dead units</th></tr>${r.activations.layers
-          .map((l) => `<tr><td>${l.name}</td><td>${l.activation ?? ''}</td><td>${fmt(l.mean)}</td><td>${fmt(l.std)}</td><td>${fmt(l.zeroFraction, 3)}</td><td>${l.deadUnits} / ${l.units}</td></tr>`)
-          .join('')}</table>`
-      : '<p>(activationStats is not available in this build.)</p>');
+    `<h2>2. The MLP at initialisation (${a.examples} examples)</h2>` +
+    `<table><tr><th>layer</th><th>activation</th><th>mean</th><th>std</th><th>zeros</th><th>dead units</th></tr>${a.layers
+      .map((l) => `<tr><td>${l.name}</td><td>${l.activation ?? ''}</td><td>${fmt(l.mean)}</td><td>${fmt(l.std)}</td><td>${fmt(l.zeroFraction, 3)}</td><td>${l.deadUnits} / ${l.units}</td></tr>`)
+      .join('')}</table>` +
+    `<table><tr><th>variable</th><th>‖gradient‖</th><th>‖weights‖</th><th>status</th></tr>${r.gradients.variables
+      .map((v) => `<tr><td>${v.name}</td><td>${v.gradientNorm.toExponential(3)}</td><td>${fmt(v.weightNorm)}</td><td>${v.status}</td></tr>`)
+      .join('')}</table><p>Gradient trend with depth: ${r.gradients.trend.direction}.</p>`;
   const g = r.gradcheck;
   $('gradcheck').innerHTML =
     '<h2>3. Gradient check</h2>' +
@@ -168,7 +169,7 @@ function show(r: WalkthroughResults): void {
       ['loss, first → last epoch', `${fmt(t.loss[0])} → ${fmt(t.loss[t.loss.length - 1])}`],
       ['test accuracy', t.testAccuracy],
       ['test average precision', t.testAveragePrecision],
-      ['leaked tensors (activations, gradient check, training)', `${r.leaks.activations}, ${r.leaks.gradcheck}, ${r.leaks.training}`],
+      ['leaked tensors (initialisation, gradient check, training)', `${r.leaks.initialisation}, ${r.leaks.gradcheck}, ${r.leaks.training}`],
       ['time per step (ms)', Object.entries(r.millis).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')],
     ]);
 }
@@ -188,7 +189,7 @@ async function main(): Promise<void> {
   banner.dataset.backend = backend;
 
   const before = tf.memory().numTensors;
-  const walkthrough = await runWalkthrough(activationStatsJson, async (step) => {
+  const walkthrough = await runWalkthrough(async (step) => {
     $('status').textContent = `Running: ${step}…`;
     // Let the browser paint the progress line before the step computes.
     await new Promise((resolve) => setTimeout(resolve, 0));

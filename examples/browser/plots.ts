@@ -1,7 +1,7 @@
 // The walkthrough's figures as Vega-Lite specs, from the plot module
 // (tfjs-methodology/plot), rendered by vega-embed in main.ts. The specs are
 // plain JSON, so the test can compare the page's with Node's.
-import { activationHistogramsPlot, deadUnitsPlot, precisionRecallPlot, rocPlot, type VegaLiteSpec } from 'tfjs-methodology/plot';
+import { activationHistogramsPlot, deadUnitsPlot, gradientNormsPlot, precisionRecallPlot, rocPlot, type VegaLiteSpec } from 'tfjs-methodology/plot';
 import { activationStatsFromJson } from './activations';
 import type { WalkthroughResults } from './walkthrough';
 
@@ -56,12 +56,11 @@ export function walkthroughPlots(r: WalkthroughResults): Figure[] {
     },
     { title: 'Training loss', spec: lossSpec(r.training.loss) },
   ];
-  if (r.activations) {
-    const stats = activationStatsFromJson(r.activations);
-    figures.push(
-      { title: 'Activation histograms', spec: activationHistogramsPlot(stats, { title: 'Activations at initialisation', columns: 3 }) },
-      { title: 'Dead units', spec: deadUnitsPlot(stats, { title: 'Dead units at initialisation' }) },
-    );
-  }
+  const stats = activationStatsFromJson(r.activations);
+  figures.push(
+    { title: 'Activation histograms', spec: activationHistogramsPlot(stats, { title: 'Activations at initialisation', columns: 3 }) },
+    { title: 'Dead units', spec: deadUnitsPlot(stats, { title: 'Dead units at initialisation' }) },
+    { title: 'Gradient norms', spec: gradientNormsPlot(r.gradients, { title: 'Gradient norms at initialisation' }) },
+  );
   return figures;
 }

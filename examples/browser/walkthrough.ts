@@ -9,8 +9,9 @@
  *
  * 1. metrics: a seeded rare-event dataset scored by a fixed linear rule — pure
  *    float64 JavaScript, so the browser must reproduce Node's numbers exactly;
- * 2. activation statistics of a small seeded MLP at initialisation (float32
- *    on the backend: equal to Node's within float32 tolerance);
+ * 2. activation statistics and gradient norms of a small seeded MLP at
+ *    initialisation (float32 on the backend: equal to Node's within float32
+ *    tolerance);
  * 3. a gradient check of that MLP (passes) and of a model with a planted bug,
  *    a custom layer whose gradient is 10% too large (fails, naming the layer);
  * 4. a few epochs of training on two moons, with the test-set metrics.
@@ -28,7 +29,8 @@ import {
   thresholdForFBeta,
 } from 'tfjs-methodology/metrics';
 import { checkModelGradients } from 'tfjs-methodology/gradcheck';
-import type { LayerActivationStats } from 'tfjs-methodology/diagnostics';
+import { gradientStats, type GradientStats } from 'tfjs-methodology/diagnostics';
+import { activationStatsJson, type ActivationStatsJson } from './activations';
 
 /** The seeds and sizes of every step: one place, shared by the page and the test. */
 export const WALKTHROUGH_CONFIG = {
@@ -62,17 +64,6 @@ export interface MetricsStep {
   readonly roc: CurveJson;
 }
 
-/** One layer's activation statistics (`LayerActivationStats`) as JSON: the histogram in plain arrays. */
-export type LayerStatsJson = Omit<LayerActivationStats, 'histogram'> & {
-  readonly histogram: { readonly edges: number[]; readonly counts: number[] };
-};
-
-/** `ActivationStats` as JSON. */
-export interface ActivationStatsJson {
-  readonly examples: number;
-  readonly layers: LayerStatsJson[];
-}
-
 /** Step 3's results. */
 export interface GradcheckStep {
   readonly correct: { readonly ok: boolean; readonly failures: number; readonly comparisons: number; readonly maxRelError: number };
@@ -93,20 +84,16 @@ export interface TrainingStep {
 export interface WalkthroughResults {
   readonly backend: string;
   readonly metrics: MetricsStep;
-  readonly activations: ActivationStatsJson | null;
+  readonly activations: ActivationStatsJson;
+  /** Gradient norms per variable at initialisation (`gradientStats`). */
+  readonly gradients: GradientStats;
   readonly gradcheck: GradcheckStep;
   readonly training: TrainingStep;
   /** Live tensors after minus before each tfjs step (0 = no leak). */
-  readonly leaks: { readonly activations: number; readonly gradcheck: number; readonly training: number };
+  readonly leaks: { readonly initialisation: number; readonly gradcheck: number; readonly training: number };
   /** Wall-clock milliseconds per step. */
   readonly millis: Record<string, number>;
 }
-
-/**
- * Activation statistics of a model on a batch, as JSON, or `null` when the
- * diagnostics module's `activationStats` is not available to the caller.
- */
-export type ActivationStatsStep = (model: tfl.LayersModel, x: tf.Tensor) => ActivationStatsJson | null;
 
 /** Step 1: the rare-event metrics (no tfjs). */
 export function metricsStep(): MetricsStep {
@@ -257,12 +244,15 @@ export function gradcheckStep(): GradcheckStep {
   }
 }
 
-/** Step 2: activation statistics of the seeded MLP at initialisation. */
-export function activationsStep(stats: ActivationStatsStep): ActivationStatsJson | null {
+/** Step 2: activation statistics and gradient norms of the seeded MLP at initialisation. */
+export function initialisationStep(): { activations: ActivationStatsJson; gradients: GradientStats } {
   const { x, y } = probeBatch(WALKTHROUGH_CONFIG.activations);
   const model = buildModel();
   try {
-    return stats(model, x);
+    return {
+      activations: activationStatsJson(model, x),
+      gradients: gradientStats(model, x, y, { loss: logitLoss, learningRate: WALKTHROUGH_CONFIG.training.learningRate }),
+    };
   } finally {
     model.dispose();
     tf.dispose([x, y]);
@@ -316,19 +306,17 @@ async function measured<T>(millis: Record<string, number>, name: string, step: (
 /**
  * Runs every step on the current tfjs backend.
  *
- * @param stats - How to compute activation statistics (the diagnostics module's `activationStats`).
  * @param onStep - Called before each step with its name (for a progress line); awaited, so a page can repaint.
  */
 export async function runWalkthrough(
-  stats: ActivationStatsStep,
   onStep: (name: string) => void | Promise<void> = () => {},
 ): Promise<WalkthroughResults> {
   await tf.ready();
   const millis: Record<string, number> = {};
   await onStep('metrics');
   const metrics = await measured(millis, 'metrics', metricsStep);
-  await onStep('activations');
-  const activations = await measured(millis, 'activations', () => activationsStep(stats));
+  await onStep('initialisation');
+  const initialisation = await measured(millis, 'initialisation', initialisationStep);
   await onStep('gradcheck');
   const gradcheck = await measured(millis, 'gradcheck', gradcheckStep);
   await onStep('training');
@@ -336,10 +324,11 @@ export async function runWalkthrough(
   return {
     backend: tf.getBackend(),
     metrics: metrics.value,
-    activations: activations.value,
+    activations: initialisation.value.activations,
+    gradients: initialisation.value.gradients,
     gradcheck: gradcheck.value,
     training: training.value,
-    leaks: { activations: activations.leak, gradcheck: gradcheck.leak, training: training.leak },
+    leaks: { initialisation: initialisation.leak, gradcheck: gradcheck.leak, training: training.leak },
     millis,
   };
 }

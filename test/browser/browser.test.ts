@@ -18,7 +18,6 @@ import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { averagePrecision, precisionRecallCurve, rocAuc } from '../../src/metrics';
 import { rareEvents } from '../../src/datasets';
-import { activationStatsJson } from '../../examples/browser/activations';
 import { walkthroughPlots } from '../../examples/browser/plots';
 import type { PageResults } from '../../examples/browser/main';
 import { runWalkthrough, WALKTHROUGH_CONFIG, type WalkthroughResults } from '../../examples/browser/walkthrough';
@@ -69,7 +68,7 @@ beforeAll(async () => {
   });
   // The same steps in Node, on the cpu backend: the reference the page must reproduce.
   await tf.setBackend('cpu');
-  node = await runWalkthrough(activationStatsJson);
+  node = await runWalkthrough();
 }, 180_000);
 
 afterAll(async () => {
@@ -94,7 +93,7 @@ it('the Node reference run passes its own gradient checks and leaks nothing', ()
   expect(node.backend).toBe('cpu');
   expect(node.gradcheck.correct.ok).toBe(true);
   expect(node.gradcheck.planted.ok).toBe(false);
-  expect(node.leaks).toEqual({ activations: 0, gradcheck: 0, training: 0 });
+  expect(node.leaks).toEqual({ initialisation: 0, gradcheck: 0, training: 0 });
 });
 
 it("the Node reference metrics are the library's own results on the seeded rare-event data", () => {
@@ -189,14 +188,29 @@ for (const backend of ['webgl', 'wasm'] as const) {
       });
     });
 
+    it("computes Node's gradient norms at initialisation within float32 tolerance", () => {
+      const web = results.walkthrough.gradients;
+      const ref = node.gradients;
+      expect(web.variables.map((v) => [v.name, v.depth, v.status])).toEqual(ref.variables.map((v) => [v.name, v.depth, v.status]));
+      expect(ref.variables).toHaveLength(6);
+      expect(Math.abs(web.loss - ref.loss)).toBeLessThan(1e-5);
+      web.variables.forEach((v, i) => {
+        const r = ref.variables[i];
+        expect(Math.abs(v.gradientNorm - r.gradientNorm)).toBeLessThanOrEqual(1e-4 * r.gradientNorm);
+        expect(Math.abs(v.weightNorm - r.weightNorm)).toBeLessThanOrEqual(1e-5 * r.weightNorm);
+      });
+      expect(web.trend.direction).toBe(ref.trend.direction);
+      expect(Math.abs(web.trend.slope - ref.trend.slope)).toBeLessThan(1e-4);
+    });
+
     it('leaks no tensor in any step or over the whole run', () => {
-      expect(results.walkthrough.leaks).toEqual({ activations: 0, gradcheck: 0, training: 0 });
+      expect(results.walkthrough.leaks).toEqual({ initialisation: 0, gradcheck: 0, training: 0 });
       expect(results.tensors.after).toBe(results.tensors.before);
     });
 
     it("renders the plot module's figures of its results, the same specs as Node's, and is screenshotted as a PNG test artifact", async () => {
       const titles = results.plots.map((f) => f.title);
-      expect(titles).toEqual(['Precision-recall curve', 'ROC curve', 'Training loss', 'Activation histograms', 'Dead units']);
+      expect(titles).toEqual(['Precision-recall curve', 'ROC curve', 'Training loss', 'Activation histograms', 'Dead units', 'Gradient norms']);
       // The curves' specs are built from exactly equal results: exactly equal (loss and activations differ by float32 rounding).
       const reference = walkthroughPlots(node);
       const exact = (f: { title: string }) => f.title.endsWith('curve');
