@@ -1,10 +1,14 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postgresStorage } from '../../src/search/postgres';
+import type { Storage } from '../../src/search/types';
+import { startTestPostgres } from '../helpers/postgres';
 import { SearchError } from '../../src/search/errors';
 import { runWorkers } from '../../src/search/runWorkers';
 import { journalFileStorage } from '../../src/search/storages/journalFileStorage';
+import type { StorageDescriptor } from '../../src/search/openStorage';
 import type { FrozenTrial } from '../../src/search/types';
 
 const dir = mkdtempSync(join(tmpdir(), 'run-workers-'));
@@ -14,20 +18,20 @@ const fresh = (): string => join(dir, `j${files++}.jsonl`);
 const fixture = (name: string): string => join(__dirname, 'runWorkersFixtures', name);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-describe('runWorkers', () => {
-  it('runs 4 worker processes x 25 trials on one journal study: numbers 0..99 once, no grid point twice, best = min', async () => {
-    const path = fresh();
-    const reported: [number, number][] = [];
-    const result = await runWorkers(fixture('gridObjective.ts'), {
-      workers: 4,
-      trials: 100,
-      studyName: 'grid',
-      storage: { journal: path, fsync: false, heartbeatIntervalMs: 200 },
-      onTrialComplete: (t: FrozenTrial, worker: number) => reported.push([t.number, worker]),
-    });
-    expect(result.workers.map((w) => w.exitCode)).toEqual([0, 0, 0, 0]);
-    expect(result.trialsRecorded).toBe(100);
-    const storage = journalFileStorage(path);
+/** 4 workers x 25 trials of a 100-point grid on one study. */
+async function fourByTwentyFive(descriptor: StorageDescriptor, open: () => Storage): Promise<void> {
+  const reported: [number, number][] = [];
+  const result = await runWorkers(fixture('gridObjective.ts'), {
+    workers: 4,
+    trials: 100,
+    studyName: 'grid',
+    storage: descriptor,
+    onTrialComplete: (t: FrozenTrial, worker: number) => reported.push([t.number, worker]),
+  });
+  expect(result.workers.map((w) => w.exitCode)).toEqual([0, 0, 0, 0]);
+  expect(result.trialsRecorded).toBe(100);
+  const storage = open();
+  try {
     const id = (await storage.getStudyId('grid'))!;
     const trials = await storage.getAllTrials(id);
     expect(trials.map((t) => t.number)).toEqual([...Array(100).keys()]);
@@ -38,38 +42,41 @@ describe('runWorkers', () => {
     const [summary] = await storage.listStudies();
     expect(summary!.bestValue).toBe(Math.min(...trials.map((t) => t.value!)));
     expect(summary!.bestValue).toBeCloseTo(0.036, 12); // a = 3, b = 6
-    expect(storage.corruptLines).toEqual([]);
-  }, 90_000);
+  } finally {
+    await storage.close?.();
+  }
+}
 
-  it('retries the trial of a worker killed mid-trial once, on a surviving worker, and still reaches the count', async () => {
-    const path = fresh();
-    const markers = mkdtempSync(join(dir, 'markers-'));
-    let killed: { pid: number; number: number } | undefined;
-    let completes = 0;
-    const run = runWorkers(fixture('slowObjective.ts'), {
-      workers: 3,
-      trials: 12,
-      studyName: 'faults',
-      storage: { journal: path, fsync: false, heartbeatIntervalMs: 50, gracePeriodMs: 300 },
-      retryFailedTrials: { maxRetries: 1 },
-      env: { MARKER_DIR: markers, OBJECTIVE_MS: '150' },
-      onTrialComplete: () => { completes++; },
-    });
-    const deadline = Date.now() + 60_000;
-    while (killed === undefined && Date.now() < deadline) {
-      await sleep(10);
-      if (completes < 3) continue;
-      const running = readdirSync(markers).map((f) => /^started-(\d+)-(\d+)$/.exec(f)).find(Boolean);
-      if (running) {
-        killed = { pid: Number(running[1]), number: Number(running[2]) };
-        process.kill(killed.pid, 'SIGKILL');
-      }
+/** A worker killed mid-trial: its trial fails after the grace period, is retried once, and the count is reached. */
+async function killedWorker(descriptor: StorageDescriptor, open: () => Storage): Promise<void> {
+  const markers = mkdtempSync(join(dir, 'markers-'));
+  let killed: { pid: number; number: number } | undefined;
+  let completes = 0;
+  const run = runWorkers(fixture('slowObjective.ts'), {
+    workers: 3,
+    trials: 12,
+    studyName: 'faults',
+    storage: descriptor,
+    retryFailedTrials: { maxRetries: 1 },
+    env: { MARKER_DIR: markers, OBJECTIVE_MS: '150' },
+    onTrialComplete: () => { completes++; },
+  });
+  const deadline = Date.now() + 60_000;
+  while (killed === undefined && Date.now() < deadline) {
+    await sleep(10);
+    if (completes < 3) continue;
+    const running = readdirSync(markers).map((f) => /^started-(\d+)-(\d+)$/.exec(f)).find(Boolean);
+    if (running) {
+      killed = { pid: Number(running[1]), number: Number(running[2]) };
+      process.kill(killed.pid, 'SIGKILL');
     }
-    const result = await run;
-    expect(killed).toBeDefined();
-    expect(result.workers.filter((w) => w.signal === 'SIGKILL').map((w) => w.pid)).toEqual([killed!.pid]);
-    expect(result.workers.filter((w) => w.exitCode === 0).length).toBe(2);
-    const storage = journalFileStorage(path);
+  }
+  const result = await run;
+  expect(killed).toBeDefined();
+  expect(result.workers.filter((w) => w.signal === 'SIGKILL').map((w) => w.pid)).toEqual([killed!.pid]);
+  expect(result.workers.filter((w) => w.exitCode === 0).length).toBe(2);
+  const storage = open();
+  try {
     const trials = await storage.getAllTrials((await storage.getStudyId('faults'))!);
     const dead = trials[killed!.number]!;
     expect(dead.state).toBe('failed');
@@ -82,8 +89,23 @@ describe('runWorkers', () => {
     // 12 trials counted (the killed one counts once with its retry): 13 in all, every one finished
     expect(trials.map((t) => t.number)).toEqual([...Array(13).keys()]);
     expect(trials.filter((t) => t.state === 'complete').length).toBe(12);
-    expect(existsSync(markers) && readdirSync(markers).filter((f) => !f.includes(String(killed!.pid)))).toEqual([]);
+    expect(readdirSync(markers).filter((f) => !f.includes(String(killed!.pid)))).toEqual([]);
+  } finally {
+    await storage.close?.();
+  }
+}
+
+describe('runWorkers on a journal', () => {
+  it('runs 4 worker processes x 25 trials on one study: numbers 0..99 once, no grid point twice, best = min', async () => {
+    const path = fresh();
+    await fourByTwentyFive({ journal: path, fsync: false, heartbeatIntervalMs: 200 }, () => journalFileStorage(path));
   }, 90_000);
+
+  it('retries the trial of a worker killed mid-trial once, on a surviving worker, and still reaches the count', async () => {
+    const path = fresh();
+    await killedWorker({ journal: path, fsync: false, heartbeatIntervalMs: 50, gracePeriodMs: 300 }, () => journalFileStorage(path));
+  }, 90_000);
+
 
   it('stops every worker cleanly on abort, recording their running trials as failed', async () => {
     const path = fresh();
@@ -119,4 +141,18 @@ describe('runWorkers', () => {
     await expect(runWorkers(fixture('gridObjective.ts'), { ...ok, studyName: '' })).rejects.toThrow('runWorkers: studyName is "", expected a non-empty string');
     await expect(runWorkers(fixture('gridObjective.ts'), { ...ok, storage: { journal: 'x', onConnectionError: () => 1 } as never })).rejects.toThrow(/cannot be sent to a worker process/);
   });
+});
+
+describe('runWorkers on PostgreSQL', () => {
+  let pg: Awaited<ReturnType<typeof startTestPostgres>>;
+  beforeAll(async () => { pg = await startTestPostgres(); }, 60_000);
+  afterAll(() => pg?.stop());
+
+  it('runs 4 worker processes x 25 trials on one study: numbers 0..99 once, no grid point twice, best = min', async () => {
+    await fourByTwentyFive({ postgres: pg.url, schema: 'grid_study', heartbeatIntervalMs: 200 }, () => postgresStorage(pg.url, { schema: 'grid_study' }));
+  }, 90_000);
+
+  it('retries the trial of a worker killed mid-trial once, on a surviving worker, and still reaches the count', async () => {
+    await killedWorker({ postgres: pg.url, schema: 'faults_study', heartbeatIntervalMs: 50, gracePeriodMs: 300 }, () => postgresStorage(pg.url, { schema: 'faults_study' }));
+  }, 90_000);
 });
