@@ -22,8 +22,10 @@ export function sized<T>(full: T, quick: T): T {
   return QUICK ? quick : full;
 }
 
-/** `examples/out/`, created on first use. */
-export const OUT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'out');
+/** `examples/out/` (or `$TFJS_METHODOLOGY_OUT`, which the tests use), created on first use. */
+export const OUT_DIR = process.env.TFJS_METHODOLOGY_OUT
+  ? resolve(process.env.TFJS_METHODOLOGY_OUT)
+  : resolve(dirname(fileURLToPath(import.meta.url)), '..', 'out');
 
 /** Writes `examples/out/<name>` and returns its path. */
 export function writeOutput(name: string, contents: string): string {
