@@ -8,6 +8,8 @@
  * tfjs-methodology study best   --storage <…> [--study NAME] [--format table|json]
  * ```
  *
+ * With PostgreSQL, `--schema NAME` picks the schema (defaults to the storage's, `tfjs_methodology`).
+ *
  * `--study` may be left out when the storage holds one study. A
  * `postgres://` or `postgresql://` storage loads `tfjs-methodology/search/postgres`
  * (and `pg`) lazily. Internal to the package's `bin`; tested through
@@ -28,6 +30,11 @@ const USAGE = `Usage:
   tfjs-methodology study list   --storage <journal-path | postgres-url> [--format table|json]
   tfjs-methodology study trials --storage <journal-path | postgres-url> [--study NAME] [--format table|json]
   tfjs-methodology study best   --storage <journal-path | postgres-url> [--study NAME] [--format table|json]
+Options:
+  --storage   a journal file, or a postgres:// (postgresql://) connection URL
+  --schema    the PostgreSQL schema of the studies (default tfjs_methodology)
+  --study     the study's name (needed when the storage has several)
+  --format    table (default) or json
 `;
 
 class UsageError extends Error {}
@@ -48,7 +55,7 @@ export async function runCli(argv: readonly string[]): Promise<CliResult> {
   try {
     const args = parse(argv);
     if (args.help) return { code: 0, stdout: USAGE, stderr: '' };
-    storage = await open(args.storage);
+    storage = await open(args.storage, args.schema);
     const out = await command(storage, args);
     return { code: 0, stdout: out, stderr: '' };
   } catch (e) {
@@ -64,18 +71,19 @@ interface Args {
   readonly command: 'list' | 'trials' | 'best';
   readonly storage: string;
   readonly study: string | undefined;
+  readonly schema: string | undefined;
   readonly format: 'table' | 'json';
 }
 
 function parse(argv: readonly string[]): Args {
-  if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) return { help: true, command: 'list', storage: '', study: undefined, format: 'table' };
+  if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) return { help: true, command: 'list', storage: '', study: undefined, schema: undefined, format: 'table' };
   const [group, command, ...rest] = argv;
   if (group !== 'study') throw new UsageError(`unknown command ${JSON.stringify(group)} (expected "study")`);
   if (command !== 'list' && command !== 'trials' && command !== 'best') throw new UsageError(`unknown study command ${JSON.stringify(command)} (expected list, trials or best)`);
   const options: Record<string, string> = {};
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
-    const m = /^--(storage|study|format)(?:=(.*))?$/.exec(a);
+    const m = /^--(storage|study|schema|format)(?:=(.*))?$/.exec(a);
     if (m === null) throw new UsageError(`unknown argument ${JSON.stringify(a)}`);
     const value = m[2] ?? rest[++i];
     if (value === undefined) throw new UsageError(`--${m[1]} needs a value`);
@@ -84,10 +92,12 @@ function parse(argv: readonly string[]): Args {
   if (options['storage'] === undefined || options['storage'] === '') throw new UsageError('--storage is required');
   const format = options['format'] ?? 'table';
   if (format !== 'table' && format !== 'json') throw new UsageError(`--format is ${JSON.stringify(format)}, expected table or json`);
-  return { help: false, command, storage: options['storage'], study: options['study'], format };
+  if (options['schema'] !== undefined && !isPostgresUrl(options['storage'])) throw new UsageError('--schema is for a postgres:// storage');
+  return { help: false, command, storage: options['storage'], study: options['study'], schema: options['schema'], format };
 }
 
-async function open(descriptor: string): Promise<Storage> {
+async function open(descriptor: string, schema: string | undefined): Promise<Storage> {
+  if (schema !== undefined) return openStorage({ postgres: descriptor, schema }, 'study');
   if (!isPostgresUrl(descriptor)) {
     const { existsSync } = await import('node:fs');
     // Opening a journal creates it: a mistyped path must not leave an empty file behind.

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/study';
 import { formatTable } from '../../src/cli/table';
+import { postgresStorage } from '../../src/search/postgres';
 import { createStudy } from '../../src/search/Study';
+import { startTestPostgres } from '../helpers/postgres';
 import { randomSampler } from '../../src/search/samplers/randomSampler';
 import { journalFileStorage } from '../../src/search/storages/journalFileStorage';
 
@@ -88,5 +90,31 @@ describe('tfjs-methodology study', () => {
     const bad = await exec(['study', 'best', '--storage', journal]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('give --study');
+  }, 30_000);
+});
+
+describe('tfjs-methodology study on PostgreSQL', () => {
+  let pg: Awaited<ReturnType<typeof startTestPostgres>>;
+  beforeAll(async () => {
+    pg = await startTestPostgres();
+    for (const schema of [undefined, 'other_schema']) {
+      const storage = postgresStorage(pg.url, schema === undefined ? {} : { schema });
+      const study = await createStudy({ storage, name: schema ?? 'default \'quoted\' "name"', sampler: randomSampler({ seed: 3 }) });
+      await study.optimize((t) => t.suggestInt('n', 1, 9), { trials: 4 });
+      await storage.close?.();
+    }
+  }, 60_000);
+  afterAll(() => pg?.stop());
+
+  it('lists, shows trials and the best trial of a postgres:// storage, in the default schema or --schema', async () => {
+    const list = await runCli(['study', 'list', '--storage', pg.url]);
+    expect(list.stderr).toBe('');
+    expect(lines(list.stdout)[3]).toMatch(/^\| default 'quoted' "name" \| minimize +\| +4 \| +4 \|/);
+    const trials = await runCli(['study', 'trials', '--storage', pg.url.replace(/^postgres:/, 'postgresql:')]);
+    expect(lines(trials.stdout).length).toBe(4 + 4);
+    const best = JSON.parse((await runCli(['study', 'best', '--storage', pg.url, '--schema', 'other_schema', '--format', 'json'])).stdout);
+    const all = JSON.parse((await runCli(['study', 'trials', '--storage', pg.url, '--schema', 'other_schema', '--study', 'other_schema', '--format', 'json'])).stdout) as { value: number }[];
+    expect(best.value).toBe(Math.min(...all.map((t) => t.value)));
+    expect((await runCli(['study', 'list', '--storage', journal, '--schema', 'x'])).stderr).toMatch(/^tfjs-methodology: --schema is for a postgres:\/\/ storage/);
   }, 30_000);
 });
