@@ -80,6 +80,9 @@ afterAll(async () => {
 async function openPage(backend: string, on: BrowserContext = context): Promise<{ page: Page; results: PageResults }> {
   const page = await on.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${backend}: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`${backend}: console.error: ${message.text()}`);
+  });
   // 'commit': the page computes for seconds right after it loads; its own __done flag says when it is finished.
   await page.goto(`${baseUrl}?backend=${backend}`, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__done === true, undefined, { timeout: PAGE_TIMEOUT });
@@ -229,7 +232,7 @@ for (const backend of ['webgl', 'wasm'] as const) {
       expect(png.length).toBeGreaterThan(10_000);
     });
 
-    it('throws no uncaught error in the page', () => {
+    it('throws no uncaught error and logs no console error in the page', () => {
       expect(pageErrors.filter((e) => e.startsWith(`${backend}:`))).toEqual([]);
     });
   });
