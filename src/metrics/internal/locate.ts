@@ -20,42 +20,13 @@ export function highWord(): number {
 const key = (h: number): number => (h > 0x80000000 ? ~h >>> 0 : (h | 0x80000000) >>> 0);
 
 /**
- * The scores of class `cls` with non-zero weight, sorted ascending, their
- * weights alongside (`undefined` without weights).
+ * Sorts `u` ascending (weights `w` alongside) and merges equal values in
+ * place: returns `u[0..d)` distinct (-0 turned into +0) with `c[0..d)` the
+ * total weight at each (1 per value without weights; `c` is `w` itself when
+ * given), and d.
  */
-export function sortedClass(
-  labels: Uint8Array,
-  scores: Float64Array,
-  weights: Float64Array | undefined,
-  cls: number,
-): [values: Float64Array, weights: Float64Array | undefined] {
-  let k = 0;
-  const n = scores.length;
-  for (let i = 0; i < n; i++) if (labels[i] === cls && (!weights || weights[i])) k++;
-  const u = new Float64Array(k);
-  const w = weights && new Float64Array(k);
-  for (let i = 0, j = 0; i < n; i++) {
-    if (labels[i] === cls && (!weights || weights[i])) {
-      if (w) w[j] = weights![i];
-      u[j++] = scores[i];
-    }
-  }
+export function distinctSorted(u: Float64Array, w?: Float64Array): [u: Float64Array, c: Float64Array, d: number] {
   sortPairs(u, w);
-  return [u, w];
-}
-
-/**
- * The distinct scores of class `cls` (with non-zero weight), ascending, with
- * the total weight at each (1 per example without weights): `u[0..d)` and
- * `c[0..d)`, -0 turned into +0.
- */
-export function distinctClass(
-  labels: Uint8Array,
-  scores: Float64Array,
-  weights: Float64Array | undefined,
-  cls: number,
-): [u: Float64Array, c: Float64Array, d: number] {
-  const [u, w] = sortedClass(labels, scores, weights, cls);
   const c = w ?? new Float64Array(u.length);
   let d = 0;
   for (let i = 0; i < u.length; i++) {
@@ -67,6 +38,30 @@ export function distinctClass(
     }
   }
   return [u, c, d];
+}
+
+/**
+ * The distinct scores of class `cls` with non-zero weight, ascending, with the
+ * total weight at each: see {@link distinctSorted}.
+ */
+export function distinctClass(
+  labels: Uint8Array,
+  scores: Float64Array,
+  weights: Float64Array | undefined,
+  cls: number,
+): [u: Float64Array, c: Float64Array, d: number] {
+  let k = 0;
+  const n = scores.length;
+  for (let i = 0; i < n; i++) if (labels[i] === cls && (!weights || weights[i])) k++;
+  const u = new Float64Array(k);
+  const w = weights && new Float64Array(k);
+  for (let i = 0, j = 0; i < n; i++) {
+    if (labels[i] === cls && (!weights || weights[i])) {
+      if (w) w[j] = weights![i];
+      u[j++] = scores[i];
+    }
+  }
+  return distinctSorted(u, w);
 }
 
 /**

@@ -12,8 +12,8 @@
 // Tied scores of both classes share a threshold in every path, exactly as in
 // confusionAtThresholds, so the results equal the curve-based definitions.
 
-import { distinctClass, place, sortedClass } from './locate';
-import { sortByClass, sortByClassWeighted } from './sortByClass';
+import { distinctClass, distinctSorted, place } from './locate';
+import { sortByClass, sortByClassWeighted, sortPairs } from './sortByClass';
 
 /**
  * Below this share of the examples, the minority class is sorted and the
@@ -58,25 +58,42 @@ function count(labels: Uint8Array): number {
  * or NaN when the positives weigh nothing.
  */
 export function averagePrecisionOf(labels: Uint8Array, scores: Float64Array, weights?: Float64Array): number {
-  const [u, tp, d] = distinctClass(labels, scores, weights, 1);
-  if (!d) return NaN;
+  const n = scores.length;
+  const p = count(labels);
+  const q = p > n * MINORITY ? n - p : 0;
+  // The positives, and the negatives when both classes are sorted, in one pass.
+  const pos = new Float64Array(p);
+  const neg = new Float64Array(q);
+  const posW = weights && new Float64Array(p);
+  const negW = weights && new Float64Array(q);
+  for (let i = 0, j = 0, k = 0; i < n; i++) {
+    if (labels[i]) {
+      if (posW) posW[j] = weights![i];
+      pos[j++] = scores[i];
+    } else if (q) {
+      if (negW) negW[k] = weights![i];
+      neg[k++] = scores[i];
+    }
+  }
+  const [u, tp, d] = distinctSorted(pos, posW);
   // fp[j + 1] = weight of the negatives whose score is at or above u[j] and
   // below u[j + 1]: false positives at the thresholds u[0..j].
   const fp = new Float64Array(d + 1);
-  if (count(labels) > scores.length * MINORITY) {
-    const [v, vw] = sortedClass(labels, scores, weights, 0);
-    for (let i = 0, j = 0; i < v.length; i++) {
-      while (j < d && u[j] <= v[i]) j++;
-      fp[j] += vw ? vw[i] : 1;
+  if (q) {
+    sortPairs(neg, negW);
+    for (let i = 0, j = 0; i < q; i++) {
+      while (j < d && u[j] <= neg[i]) j++;
+      fp[j] += negW ? negW[i] : 1;
     }
-  } else place(u, d, scores, labels, weights, 0, fp);
+  } else if (d) place(u, d, scores, labels, weights, 0, fp);
   let t = 0;
   let f = 0;
   let ap = 0;
   for (let j = d - 1; j >= 0; j--) {
     t += tp[j];
     f += fp[j + 1];
-    ap += tp[j] * (t / (t + f));
+    // A zero-weight positive adds no recall (and t + f may still be 0).
+    if (tp[j]) ap += tp[j] * (t / (t + f));
   }
   return ap / t;
 }
