@@ -23,6 +23,7 @@ const EXAMPLES: Record<string, readonly string[]> = {
   coverage: ['risk-coverage', 'reliability-before', 'reliability-after'],
   'baseline-and-diagnosis': ['learning-curve'],
   'gradient-check': [],
+  debugging: ['dead-units', 'gradient-norms'],
   walkthrough: ['learning-curve', 'search-history', 'parameter-importance', 'activations', 'gradient-norms', 'risk-coverage', 'reliability'],
 };
 
