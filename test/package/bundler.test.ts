@@ -5,20 +5,25 @@ import { HEADLINE_CASE, HEADLINE_EXPORT, PACKAGE_TEST_TIMEOUT, consumer, writeFi
 
 /**
  * Budget for `import { averagePrecision } from 'tfjs-methodology/metrics'`,
- * minified. Issue 3 asks for 4 KB (4096 bytes); that target is NOT met yet:
- * the multiclass path, tensor/string/boolean inputs and the exact error
- * messages reachable from `averagePrecision` measure about 11.2 KB (see the
- * issue's note). Until a smaller design lands, this is a regression guard at
- * the measured size plus a little headroom, not the issue's target.
+ * minified. Issue 3 asks for 4 KB (4096 bytes); that target is NOT met: the
+ * bundle measures about 8.5 KB (11.2 KB before the compact kernel and
+ * readers). What `averagePrecision` must carry by its contract — the exact
+ * ranking kernel fast enough for the speed targets (radix sort + lookup
+ * table, ~2 KB), readers of arrays/typed arrays/tensors/booleans/strings
+ * with messages naming function, argument, index and value (~3 KB), the n×k
+ * one-vs-rest path with four averages and label ordering (~2.5 KB) — does
+ * not fit in 4 KB. This is a regression guard at the measured size plus a
+ * little headroom, not the issue's target.
  */
-const BUDGET_BYTES = 12 * 1024;
+const BUDGET_BYTES = 9 * 1024;
 const ISSUE_TARGET_BYTES = 4096;
 
 /** Strings that only tfjs code contains (module ids, engine and kernel registry names). */
 const TFJS_MARKERS = ['@tensorflow', 'tfjs-core', 'registerKernel', 'registerGradient', 'getBackend', 'TFJS_', 'tfjsflags'];
 
-async function bundle(cwd: string, entry: string) {
+async function bundle(cwd: string, entry: string, external: string[] = []) {
   const result = await build({
+    external,
     entryPoints: [path.join(cwd, entry)],
     absWorkingDir: cwd,
     bundle: true,
@@ -58,7 +63,7 @@ describe('the packed package in a bundler (esbuild, minified, browser)', () => {
   }, PACKAGE_TEST_TIMEOUT);
 
   it(
-    `bundles only ${HEADLINE_EXPORT} from tfjs-methodology/metrics to at most 12 KB (the issue's 4 KB target is not met yet) without any tfjs code, and the bundle works`,
+    `bundles only ${HEADLINE_EXPORT} from tfjs-methodology/metrics to at most 9 KB (the issue's 4 KB target is not met) without any tfjs code, and the bundle works`,
     async () => {
       const { code, bytes, parsed } = await bundle(dir, 'bundle-headline.js');
       expect(parsed.filter((f) => f.includes('@tensorflow'))).toEqual([]);
@@ -93,6 +98,21 @@ describe('the packed package in a bundler (esbuild, minified, browser)', () => {
       expect(parsed.filter((f) => f.includes('@tensorflow'))).toEqual([]);
       expect(parsed.some((f) => f.includes('tfjs-methodology/dist/metrics/index.js'))).toBe(true);
       for (const marker of TFJS_MARKERS) expect(code.includes(marker), `bundle contains "${marker}"`).toBe(false);
+    },
+    PACKAGE_TEST_TIMEOUT,
+  );
+
+  it(
+    'importing only checkGradients does not pull in the search module',
+    async () => {
+      await writeFiles(dir, {
+        'bundle-gradcheck.js': `import { checkGradients } from 'tfjs-methodology/gradcheck';\nexport { checkGradients };\n`,
+      });
+      const { parsed, inputs } = await bundle(dir, 'bundle-gradcheck.js', ['@tensorflow/*']);
+      expect(inputs.some((f) => f.includes('tfjs-methodology/dist/gradcheck/checkGradients.js'))).toBe(true);
+      // Not even parsed: nothing on the path from the gradcheck entry imports search.
+      expect(parsed.filter((f) => f.includes('tfjs-methodology/dist/search/'))).toEqual([]);
+      expect(inputs.filter((f) => f.includes('tfjs-methodology/dist/search/'))).toEqual([]);
     },
     PACKAGE_TEST_TIMEOUT,
   );
