@@ -30,7 +30,7 @@ const cases: Case[] = [
     build: () => {
       const m = tfl.sequential();
       for (let i = 0; i < 9; i++) {
-        m.add(tfl.layers.dense({ units: 256, activation: 'relu', inputShape: i === 0 ? [256] : undefined, kernelInitializer: tfl.initializers.heNormal({ seed: i }) }));
+        m.add(tfl.layers.dense({ units: 256, activation: 'relu', inputShape: i === 0 ? [256] : undefined, kernelInitializer: tfl.initializers.heNormal({ seed: i + 1 }) }));
       }
       m.add(tfl.layers.dense({ units: 10, activation: 'softmax', kernelInitializer: tfl.initializers.glorotUniform({ seed: 9 }) }));
       return m;
@@ -43,7 +43,7 @@ const cases: Case[] = [
     build: () => {
       const m = tfl.sequential();
       const conv = (i: number, first = false) =>
-        tfl.layers.conv2d({ filters: 16, kernelSize: 3, padding: 'same', activation: 'relu', inputShape: first ? [28, 28, 1] : undefined, kernelInitializer: tfl.initializers.heNormal({ seed: i }) });
+        tfl.layers.conv2d({ filters: 16, kernelSize: 3, padding: 'same', activation: 'relu', inputShape: first ? [28, 28, 1] : undefined, kernelInitializer: tfl.initializers.heNormal({ seed: i + 1 }) });
       m.add(conv(0, true));
       m.add(conv(1));
       m.add(tfl.layers.maxPooling2d({ poolSize: 2 }));
