@@ -1,4 +1,4 @@
 import { describeGuide } from '../helpers/guideSnippets';
 
 // Every ```ts block of docs/search.md runs against the source and prints what its `// =>` comments say.
-describeGuide('search', { minBlocks: 6, timeout: 120_000 });
+describeGuide('search', { minBlocks: 10, timeout: 120_000 });
