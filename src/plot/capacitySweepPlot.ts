@@ -1,7 +1,7 @@
 import { failOption } from '../core/configErrors';
 import type { CapacitySweep } from '../diagnostics/types';
 import { fmt, frame, readField, readLayout, sameLength, seriesColor } from './internal/spec';
-import type { PlotOptions, VegaLiteSpec } from './types';
+import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** Options of {@link capacitySweepPlot}. */
 export interface CapacitySweepPlotOptions extends PlotOptions {
@@ -27,12 +27,12 @@ export interface CapacitySweepPlotOptions extends PlotOptions {
  * @returns A Vega-Lite v6 spec (layers: interpolation threshold, best, errors, peak).
  * @throws {InvalidOptionError} for a non-finite capacity (or one <= 0 on a log axis), arrays of different lengths, or a bad option.
  * @example
- * const spec = capacitySweepPlot(sweep, { capacityName: 'Hidden units' });
- * spec.description;
- * // => 'Capacity sweep over 6 capacities (double-descent): best capacity 64 with validation error 0.12; interpolation threshold at 256; double-descent peak at 256.'
+ * const sweep = capacitySweepFromErrors([10, 20, 40, 80, 160, 320], [0.3, 0.15, 0, 0, 0, 0], [0.35, 0.3, 0.6, 0.28, 0.22, 0.2]);
+ * capacitySweepPlot(sweep, { capacityName: 'Hidden units' }).description;
+ * // => 'Capacity sweep over 6 capacities (double-descent): best capacity 320 with validation error 0.2; interpolation threshold at 40; double-descent peak at 40.'
  * @see M. Belkin, D. Hsu, S. Ma, S. Mandal (2019), "Reconciling modern machine-learning practice and the classical bias–variance trade-off", PNAS 116(32); P. Nakkiran et al. (2020), "Deep Double Descent", ICLR.
  */
-export function capacitySweepPlot(sweep: CapacitySweep, options: CapacitySweepPlotOptions = {}): VegaLiteSpec & { layer: unknown[] } {
+export function capacitySweepPlot(sweep: CapacitySweep, options: CapacitySweepPlotOptions = {}): LayeredVegaLiteSpec {
   const fn = 'capacitySweepPlot';
   const layout = readLayout(fn, options, 'Capacity sweep');
   const caps = readField(fn, 'capacities', sweep.capacities);
@@ -113,5 +113,5 @@ export function capacitySweepPlot(sweep: CapacitySweep, options: CapacitySweepPl
     (it ? `; interpolation threshold at ${fmt(it.capacity)}` : '') +
     (peak ? `; double-descent peak at ${fmt(peak.capacity)}` : '') +
     '.';
-  return frame(layout, description, { layer: layers }) as VegaLiteSpec & { layer: unknown[] };
+  return frame(layout, description, { layer: layers }) as LayeredVegaLiteSpec;
 }

@@ -1,7 +1,7 @@
 import { failOption } from '../core/configErrors';
 import type { ActivationStats } from '../diagnostics/types';
 import { fmt, frame, readLayout } from './internal/spec';
-import type { PlotOptions, VegaLiteSpec } from './types';
+import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** Options of {@link deadUnitsPlot}. */
 export interface DeadUnitsPlotOptions extends PlotOptions {}
@@ -26,7 +26,7 @@ export interface DeadUnitsPlotOptions extends PlotOptions {}
  * // => 'Dead units per layer'
  * @see A. L. Maas, A. Y. Hannun, A. Y. Ng (2013), "Rectifier Nonlinearities Improve Neural Network Acoustic Models", ICML workshop (dying ReLUs); L. Lu et al. (2020), "Dying ReLU and Initialization", CiCP 28(5).
  */
-export function deadUnitsPlot(stats: ActivationStats, options: DeadUnitsPlotOptions = {}): VegaLiteSpec & { layer: unknown[] } {
+export function deadUnitsPlot(stats: ActivationStats, options: DeadUnitsPlotOptions = {}): LayeredVegaLiteSpec {
   const fn = 'deadUnitsPlot';
   const layers = stats.layers;
   if (layers.length === 0) failOption(fn, 'there is no layer to plot');
@@ -69,5 +69,5 @@ export function deadUnitsPlot(stats: ActivationStats, options: DeadUnitsPlotOpti
     `Dead units in ${layers.length} layer${layers.length === 1 ? '' : 's'} over ${stats.examples} examples: ` +
     (dead.length > 0 ? dead.map((l) => `${l.name} ${l.deadUnits} of ${l.units} (${fmt(100 * l.deadFraction)}%)`).join(', ') : 'none') +
     '.';
-  return frame(layout, description, { data: { values: rows }, encoding: { x, y }, layer: layerSpecs }) as VegaLiteSpec & { layer: unknown[] };
+  return frame(layout, description, { data: { values: rows }, encoding: { x, y }, layer: layerSpecs }) as LayeredVegaLiteSpec;
 }

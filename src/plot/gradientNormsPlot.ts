@@ -1,7 +1,7 @@
 import { failOption, readChoiceOption } from '../core/configErrors';
 import type { GradientStats } from '../diagnostics/types';
 import { fmt, frame, readLayout } from './internal/spec';
-import type { PlotOptions, VegaLiteSpec } from './types';
+import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** Which quantity of each variable {@link gradientNormsPlot} draws. */
 export type GradientNormsMeasure = 'ratio' | 'gradientNorm' | 'updateRatio';
@@ -53,7 +53,7 @@ function kindOf(name: string): string {
  * // => 'Gradient norms by depth'
  * @see X. Glorot and Y. Bengio (2010), AISTATS; R. Pascanu, T. Mikolov, Y. Bengio (2013), "On the difficulty of training recurrent neural networks", ICML; A. Karpathy (2019), "A Recipe for Training Neural Networks" (update/weight ratio ~1e-3).
  */
-export function gradientNormsPlot(stats: GradientStats, options: GradientNormsPlotOptions = {}): VegaLiteSpec & { layer: unknown[] } {
+export function gradientNormsPlot(stats: GradientStats, options: GradientNormsPlotOptions = {}): LayeredVegaLiteSpec {
   const fn = 'gradientNormsPlot';
   const layout = readLayout(fn, options, 'Gradient norms by depth');
   const measure = readChoiceOption(options.measure, MEASURES, 'ratio', fn, 'measure');
@@ -129,5 +129,5 @@ export function gradientNormsPlot(stats: GradientStats, options: GradientNormsPl
     (bad.length > 0 ? `; ${bad.map((v) => `${v.name} ${v.status}`).join(', ')}` : '; every variable ok') +
     (skipped > 0 ? `; ${skipped} with a zero or undefined value not shown` : '') +
     '.';
-  return frame(layout, description, { layer: layers }) as VegaLiteSpec & { layer: unknown[] };
+  return frame(layout, description, { layer: layers }) as LayeredVegaLiteSpec;
 }

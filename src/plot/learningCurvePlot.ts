@@ -1,7 +1,7 @@
 import { failOption, readNumOption } from '../core/configErrors';
 import type { LearningCurve } from '../diagnostics/types';
 import { fmt, frame, readField, readLayout, sameLength, seriesColor } from './internal/spec';
-import type { PlotOptions, VegaLiteSpec } from './types';
+import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** Options of {@link learningCurvePlot}. */
 export interface LearningCurvePlotOptions extends PlotOptions {
@@ -32,12 +32,12 @@ const FIT_POINTS = 80;
  * @returns A Vega-Lite v6 spec (layers: target, asymptote, fit, errors, reach point).
  * @throws {InvalidOptionError} for a size that is not finite and > 0 (on a log axis), arrays of different lengths, or a bad option.
  * @example
- * const spec = learningCurvePlot(await learningCurve(makeModel, x, y, { sizes: [100, 200, 400, 800] }), { targetError: 0.05 });
- * spec.title;
- * // => 'Learning curve'
+ * const curve = learningCurveFromErrors([100, 200, 400, 800], [0.02, 0.03, 0.04, 0.045], [0.25, 0.19, 0.15, 0.12]);
+ * learningCurvePlot(curve, { targetError: 0.08 }).description;
+ * // => 'Learning curve at 4 training-set sizes from 100 to 800: training error 0.045 and validation error 0.12 at the largest; power-law fit with asymptote 0.05334; target error 0.08 reached by the fit at about 4744 examples.'
  * @see C. Cortes, L. D. Jackel, S. A. Solla, V. Vapnik, J. S. Denker (1994), "Learning Curves: Asymptotic Values and Rate of Convergence", NIPS; J. Hestness et al. (2017), "Deep Learning Scaling is Predictable, Empirically", arXiv 1712.00409.
  */
-export function learningCurvePlot(curve: LearningCurve, options: LearningCurvePlotOptions = {}): VegaLiteSpec & { layer: unknown[] } {
+export function learningCurvePlot(curve: LearningCurve, options: LearningCurvePlotOptions = {}): LayeredVegaLiteSpec {
   const fn = 'learningCurvePlot';
   const layout = readLayout(fn, options, 'Learning curve');
   const sizes = readField(fn, 'sizes', curve.sizes);
@@ -129,5 +129,5 @@ export function learningCurvePlot(curve: LearningCurve, options: LearningCurvePl
     (showFit ? `; power-law fit with asymptote ${fmt(c)}` : '') +
     (target !== undefined ? `; target error ${fmt(target)}${reach ? ` reached by the fit at about ${fmt(reach.size)} examples` : ''}` : '') +
     '.';
-  return frame(layout, description, { layer: layers }) as VegaLiteSpec & { layer: unknown[] };
+  return frame(layout, description, { layer: layers }) as LayeredVegaLiteSpec;
 }

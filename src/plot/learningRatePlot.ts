@@ -1,7 +1,7 @@
 import { failOption } from '../core/configErrors';
 import type { LearningRateFinderResult } from '../search/findLearningRate';
 import { fmt, frame, readField, readLayout, sameLength, seriesColor } from './internal/spec';
-import type { PlotOptions, VegaLiteSpec } from './types';
+import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** The suggested rates of a learning-rate range test. */
 export type LearningRateSuggestion = 'steepest' | 'valley' | 'minimum';
@@ -38,7 +38,7 @@ const SUGGESTIONS: readonly LearningRateSuggestion[] = ['valley', 'steepest', 'm
  * // => 3
  * @see L. N. Smith (2017), "Cyclical Learning Rates for Training Neural Networks", WACV; fastai `lr_find`.
  */
-export function learningRatePlot(result: LearningRateFinderResult, options: LearningRatePlotOptions = {}): VegaLiteSpec & { layer: unknown[] } {
+export function learningRatePlot(result: LearningRateFinderResult, options: LearningRatePlotOptions = {}): LayeredVegaLiteSpec {
   const fn = 'learningRatePlot';
   const layout = readLayout(fn, options, 'Learning-rate range test');
   const lr = readField(fn, 'learningRates', result.learningRates);
@@ -106,5 +106,5 @@ export function learningRatePlot(result: LearningRateFinderResult, options: Lear
     (result.diverged ? ', stopped when the loss diverged' : '') +
     (marks.length > 0 ? `; suggested rates: ${marks.map((m) => `${m.suggestion} ${fmt(m.learningRate)}`).join(', ')}` : '') +
     '.';
-  return frame(layout, description, { layer: layers }) as VegaLiteSpec & { layer: unknown[] };
+  return frame(layout, description, { layer: layers }) as LayeredVegaLiteSpec;
 }

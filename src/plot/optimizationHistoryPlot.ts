@@ -1,7 +1,7 @@
 import { failOption } from '../core/configErrors';
 import type { OptimizationHistory } from '../search/analysis/optimizationHistory';
 import { fmt, frame, readField, readLayout, sameLength, seriesColor } from './internal/spec';
-import type { PlotOptions, VegaLiteSpec } from './types';
+import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** Options of {@link optimizationHistoryPlot}. */
 export interface OptimizationHistoryPlotOptions extends PlotOptions {
@@ -31,7 +31,7 @@ export interface OptimizationHistoryPlotOptions extends PlotOptions {
  * // => 'Optimization history of 3 complete trials (minimize): best value 1 at trial 1.'
  * @see T. Akiba, S. Sano, T. Yanase, T. Ohta, M. Koyama (2019), "Optuna: A Next-generation Hyperparameter Optimization Framework", KDD (`plot_optimization_history`).
  */
-export function optimizationHistoryPlot(history: OptimizationHistory, options: OptimizationHistoryPlotOptions = {}): VegaLiteSpec & { layer: unknown[] } {
+export function optimizationHistoryPlot(history: OptimizationHistory, options: OptimizationHistoryPlotOptions = {}): LayeredVegaLiteSpec {
   const fn = 'optimizationHistoryPlot';
   const layout = readLayout(fn, options, 'Optimization history');
   const numbers = readField(fn, 'numbers', history.numbers);
@@ -81,5 +81,5 @@ export function optimizationHistoryPlot(history: OptimizationHistory, options: O
     `Optimization history of ${n} complete trial${n === 1 ? '' : 's'} (${history.direction})` +
     (bestAt >= 0 ? `: best value ${fmt(best[bestAt])} at trial ${numbers[bestAt]}` : '') +
     '.';
-  return frame(layout, description, { layer: layers }) as VegaLiteSpec & { layer: unknown[] };
+  return frame(layout, description, { layer: layers }) as LayeredVegaLiteSpec;
 }

@@ -1,6 +1,6 @@
 import { failOption } from '../core/configErrors';
 import { fmt, frame, readLayout } from './internal/spec';
-import type { PlotOptions, VegaLiteSpec } from './types';
+import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** Options of {@link parameterImportancePlot}. */
 export interface ParameterImportancePlotOptions extends PlotOptions {}
@@ -24,7 +24,7 @@ export interface ParameterImportancePlotOptions extends PlotOptions {}
  * // => 'Importance of 3 hyperparameters: learningRate 0.7, l2 0.2, hidden 0.1.'
  * @see S. Watanabe, A. Bansal, F. Hutter (2023), "PED-ANOVA", IJCAI; Optuna `plot_param_importances`.
  */
-export function parameterImportancePlot(importance: Readonly<Record<string, number>>, options: ParameterImportancePlotOptions = {}): VegaLiteSpec & { layer: unknown[] } {
+export function parameterImportancePlot(importance: Readonly<Record<string, number>>, options: ParameterImportancePlotOptions = {}): LayeredVegaLiteSpec {
   const fn = 'parameterImportancePlot';
   if (importance === null || typeof importance !== 'object') failOption(fn, `importance must be an object of numbers, got ${String(importance)}`);
   const entries = Object.entries(importance);
@@ -50,5 +50,5 @@ export function parameterImportancePlot(importance: Readonly<Record<string, numb
     },
   ];
   const description = `Importance of ${entries.length} hyperparameter${entries.length === 1 ? '' : 's'}: ${entries.map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}.`;
-  return frame(layout, description, { data: { values: rows }, encoding: { x, y }, layer: layers }) as VegaLiteSpec & { layer: unknown[] };
+  return frame(layout, description, { data: { values: rows }, encoding: { x, y }, layer: layers }) as LayeredVegaLiteSpec;
 }

@@ -2,7 +2,7 @@ import { failOption } from '../core/configErrors';
 import type { PrecisionRecallCurve } from '../metrics/precisionRecallCurve';
 import { downsampleCurve } from './downsampleCurve';
 import { asList, fmt, frame, num, pointLabel, readFiniteField, readLayout, readMaxPoints, sameLength, seriesColor } from './internal/spec';
-import type { PlotOptions, VegaLiteSpec } from './types';
+import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** An operating point to mark on a precision-recall curve (a `ThresholdPoint`, e.g. from `thresholdForFBeta`, fits). */
 export interface PrecisionRecallPoint {
@@ -56,7 +56,7 @@ const ISO_STEPS = 60;
  * // => 4
  * @see scikit-learn `PrecisionRecallDisplay`; T. Saito and M. Rehmsmeier (2015), "The Precision-Recall Plot Is More Informative than the ROC Plot When Evaluating Binary Classifiers on Imbalanced Datasets", PLoS ONE 10(3).
  */
-export function precisionRecallPlot(curve: PrecisionRecallCurve, options: PrecisionRecallPlotOptions = {}): VegaLiteSpec & { layer: unknown[] } {
+export function precisionRecallPlot(curve: PrecisionRecallCurve, options: PrecisionRecallPlotOptions = {}): LayeredVegaLiteSpec {
   const fn = 'precisionRecallPlot';
   const layout = readLayout(fn, options, 'Precision-recall curve');
   const maxPoints = readMaxPoints(fn, options.maxPoints);
@@ -170,5 +170,5 @@ export function precisionRecallPlot(curve: PrecisionRecallCurve, options: Precis
     (options.chance !== false ? `; no-skill precision ${fmt(precision[0])}` : '') +
     (points.length > 0 ? `; ${points.length} operating point${points.length > 1 ? 's' : ''} marked` : '') +
     '.';
-  return frame(layout, description, { layer: layers }) as VegaLiteSpec & { layer: unknown[] };
+  return frame(layout, description, { layer: layers }) as LayeredVegaLiteSpec;
 }

@@ -1,7 +1,7 @@
 import { failOption, readNumOption } from '../core/configErrors';
 import type { ReliabilityDiagram } from '../selective/calibrationBins';
 import { fmt, frame, readField, readLayout, sameLength, seriesColor } from './internal/spec';
-import type { PlotOptions, VegaLiteSpec } from './types';
+import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** Options of {@link reliabilityPlot}. */
 export interface ReliabilityPlotOptions extends PlotOptions {
@@ -33,7 +33,7 @@ export interface ReliabilityPlotOptions extends PlotOptions {
  * // => 'Reliability diagram of 2 non-empty bins (4 examples) against the diagonal of perfect calibration.'
  * @see C. Guo, G. Pleiss, Y. Sun and K. Q. Weinberger (2017), "On Calibration of Modern Neural Networks", ICML; A. Niculescu-Mizil and R. Caruana (2005), ICML.
  */
-export function reliabilityPlot(diagram: ReliabilityDiagram, options: ReliabilityPlotOptions = {}): VegaLiteSpec & { layer: unknown[] } {
+export function reliabilityPlot(diagram: ReliabilityDiagram, options: ReliabilityPlotOptions = {}): LayeredVegaLiteSpec {
   const fn = 'reliabilityPlot';
   const layout = readLayout(fn, options, 'Reliability diagram', 400, 400);
   const lower = readField(fn, 'lower', diagram.lower);
@@ -101,5 +101,5 @@ export function reliabilityPlot(diagram: ReliabilityDiagram, options: Reliabilit
     `Reliability diagram of ${rows.length} non-empty bins (${fmt(total)} examples)` +
     (ece !== undefined ? ` with expected calibration error ${fmt(ece)}` : '') +
     ' against the diagonal of perfect calibration.';
-  return frame(layout, description, { layer: JSON.parse(JSON.stringify(layers)) as unknown[] }) as VegaLiteSpec & { layer: unknown[] };
+  return frame(layout, description, { layer: JSON.parse(JSON.stringify(layers)) as unknown[] }) as LayeredVegaLiteSpec;
 }

@@ -2,7 +2,7 @@ import { failOption, readNumOption } from '../core/configErrors';
 import type { RiskCoverageCurve } from '../selective/riskCoverageCurve';
 import { downsampleCurve } from './downsampleCurve';
 import { asList, fmt, frame, num, pointLabel, readFiniteField, readLayout, readMaxPoints, sameLength, seriesColor } from './internal/spec';
-import type { PlotOptions, VegaLiteSpec } from './types';
+import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** An operating point to mark on a risk-coverage curve (`coverageAtRisk` and `selectWithGuaranteedRisk` results fit). */
 export interface RiskCoveragePoint {
@@ -51,7 +51,7 @@ export interface RiskCoveragePlotOptions extends PlotOptions {
  * // => 'Risk-coverage curve of 3 points: risk 0.25 at full coverage; target risk 0.1.'
  * @see Y. Geifman and R. El-Yaniv (2017), "Selective Classification for Deep Neural Networks", NeurIPS; R. El-Yaniv and Y. Wiener (2010), JMLR 11.
  */
-export function riskCoveragePlot(curve: RiskCoverageCurve, options: RiskCoveragePlotOptions = {}): VegaLiteSpec & { layer: unknown[] } {
+export function riskCoveragePlot(curve: RiskCoverageCurve, options: RiskCoveragePlotOptions = {}): LayeredVegaLiteSpec {
   const fn = 'riskCoveragePlot';
   const layout = readLayout(fn, options, 'Risk-coverage curve');
   const maxPoints = readMaxPoints(fn, options.maxPoints);
@@ -112,5 +112,5 @@ export function riskCoveragePlot(curve: RiskCoverageCurve, options: RiskCoverage
     (target !== undefined ? `; target risk ${fmt(target)}` : '') +
     (points.length > 0 ? `; ${points.length} operating point${points.length > 1 ? 's' : ''} marked` : '') +
     '.';
-  return frame(layout, description, { layer: layers }) as VegaLiteSpec & { layer: unknown[] };
+  return frame(layout, description, { layer: layers }) as LayeredVegaLiteSpec;
 }

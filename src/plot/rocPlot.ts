@@ -2,7 +2,7 @@ import { failOption } from '../core/configErrors';
 import type { RocCurve } from '../metrics/rocCurve';
 import { downsampleCurve } from './downsampleCurve';
 import { asList, fmt, frame, num, pointLabel, readFiniteField, readLayout, readMaxPoints, sameLength, seriesColor } from './internal/spec';
-import type { PlotOptions, VegaLiteSpec } from './types';
+import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** An operating point to mark on a ROC curve. */
 export interface RocPoint {
@@ -52,7 +52,7 @@ export interface RocPlotOptions extends PlotOptions {
  * // => 'ROC curve of 5 points with AUC 0.75, against the chance diagonal.'
  * @see T. Fawcett (2006), "An introduction to ROC analysis", Pattern Recognition Letters 27(8); scikit-learn `RocCurveDisplay`.
  */
-export function rocPlot(curve: RocCurve, options: RocPlotOptions = {}): VegaLiteSpec & { layer: unknown[] } {
+export function rocPlot(curve: RocCurve, options: RocPlotOptions = {}): LayeredVegaLiteSpec {
   const fn = 'rocPlot';
   const layout = readLayout(fn, options, 'ROC curve');
   const maxPoints = readMaxPoints(fn, options.maxPoints);
@@ -117,5 +117,5 @@ export function rocPlot(curve: RocCurve, options: RocPlotOptions = {}): VegaLite
     (options.chance !== false ? ', against the chance diagonal' : '') +
     (points.length > 0 ? `; ${points.length} operating point${points.length > 1 ? 's' : ''} marked` : '') +
     '.';
-  return frame(layout, description, { layer: layers }) as VegaLiteSpec & { layer: unknown[] };
+  return frame(layout, description, { layer: layers }) as LayeredVegaLiteSpec;
 }

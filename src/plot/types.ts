@@ -24,3 +24,14 @@ export interface PlotOptions {
   /** The top-level `description` (the SVG's `aria-label`). Defaults to a sentence generated from the data. */
   readonly description?: string;
 }
+
+/** One layer of a layered figure; `name` identifies it (`curve`, `points`, `chance`, …) and names its marks in the SVG (`curve_marks`). */
+export interface VegaLiteLayer {
+  readonly name: string;
+  readonly [key: string]: unknown;
+}
+
+/** A figure made of named layers, as most plot functions return it. */
+export interface LayeredVegaLiteSpec extends VegaLiteSpec {
+  readonly layer: readonly VegaLiteLayer[];
+}

@@ -1,23 +1,42 @@
 // Shared by the plot tests: validate a spec against the Vega-Lite JSON
 // schema shipped in vega-lite, render it with the real vega, parse the SVG
 // as XML and read the marks' positions back.
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv, { type ValidateFunction } from 'ajv';
+import standaloneCode from 'ajv/dist/standalone';
 import { XMLParser } from 'fast-xml-parser';
 import { renderSvg } from '../../src/plot/renderSvg';
 
-const SCHEMA_FILE = join(dirname(fileURLToPath(import.meta.url)), '../../node_modules/vega-lite/build/vega-lite-schema.json');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const SCHEMA_FILE = join(ROOT, 'node_modules/vega-lite/build/vega-lite-schema.json');
 let validator: ValidateFunction | undefined;
+
+/**
+ * The validator of the Vega-Lite schema. Compiling the 1.5 MB schema takes
+ * ~10 s, so the compiled code is cached in .tmp/ (per vega-lite version) for
+ * the other test files: ajv's standalone code of the same schema and options.
+ */
+function loadValidator(): ValidateFunction {
+  const version = (JSON.parse(readFileSync(join(ROOT, 'node_modules/vega-lite/package.json'), 'utf8')) as { version: string }).version;
+  const cache = join(ROOT, '.tmp', `vega-lite-${version}-validator.cjs`);
+  const require = createRequire(join(ROOT, 'package.json'));
+  if (existsSync(cache)) return require(cache) as ValidateFunction;
+  const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
+  const ajv = new Ajv({ strict: false, allowUnionTypes: true, allErrors: false, validateFormats: false, code: { source: true } });
+  const validate = ajv.compile(schema);
+  mkdirSync(dirname(cache), { recursive: true });
+  const tmp = `${cache}.${process.pid}`;
+  writeFileSync(tmp, standaloneCode(ajv, validate));
+  renameSync(tmp, cache); // atomic: a concurrent test file reads the old or the new file, never half of it
+  return validate;
+}
 
 /** The schema errors of `spec` (empty when it is a valid Vega-Lite spec). */
 export function schemaErrors(spec: unknown): string[] {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8'));
-    const ajv = new Ajv({ strict: false, allowUnionTypes: true, allErrors: false });
-    validator = ajv.compile(schema);
-  }
+  validator ??= loadValidator();
   // JSON round trip: the spec must be plain JSON.
   const ok = validator(JSON.parse(JSON.stringify(spec)));
   return ok ? [] : (validator.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);

@@ -80,7 +80,7 @@ describe('precisionRecallPlot', () => {
     const c = precisionRecallCurve(labels, scores);
     const ap = averagePrecision(labels, scores);
     const spec = precisionRecallPlot(c, { averagePrecision: ap, maxPoints: 500 });
-    const values = (spec.layer.at(-1) as { data: { values: { recall: number; precision: number }[] } }).data.values;
+    const values = (spec.layer.at(-1) as unknown as { data: { values: { recall: number; precision: number }[] } }).data.values;
     expect(values.length).toBeLessThanOrEqual(500);
     expect(c.precision.length).toBeGreaterThan(5000);
     // the area under the kept staircase points (trapezoids) stays close to AP

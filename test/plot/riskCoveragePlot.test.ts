@@ -47,7 +47,7 @@ describe('riskCoveragePlot', () => {
     const { doc } = await render(spec);
     const rule = markItems(doc, 'target').find((i) => i.tag === 'line')!;
     expect(ariaFields(rule)['Selective risk (error among accepted)']).toBe('0.1');
-    const values = (spec.layer[1] as { data: { values: { coverage: number; risk: number }[] } }).data.values;
+    const values = (spec.layer[1] as unknown as { data: { values: { coverage: number; risk: number }[] } }).data.values;
     const v = lineVertices(doc, 'curve');
     expect(v).toHaveLength(values.length);
     // the rule and the point sit at the same height: both at risk 0.1 or the point just below

@@ -19,7 +19,7 @@ describe('rocPlot', () => {
     expect(JSON.stringify(spec)).toContain('model (AUC = 0.75)');
     expect(spec.description).toBe('ROC curve of 5 points with AUC 0.75, against the chance diagonal; 1 operating point marked.');
     // the leading Infinity threshold becomes null in JSON
-    const values = (spec.layer[1] as { data: { values: { threshold: number | null }[] } }).data.values;
+    const values = (spec.layer[1] as unknown as { data: { values: { threshold: number | null }[] } }).data.values;
     expect(values[0].threshold).toBeNull();
   });
 
@@ -50,7 +50,7 @@ describe('rocPlot', () => {
     const c = rocCurve(labels, scores);
     expect(c.fpr.length).toBeGreaterThan(1000);
     const spec = rocPlot(c, { maxPoints: 300, auc: rocAuc(labels, scores) });
-    const values = (spec.layer[1] as { data: { values: { fpr: number; tpr: number }[] } }).data.values;
+    const values = (spec.layer[1] as unknown as { data: { values: { fpr: number; tpr: number }[] } }).data.values;
     expect(values.length).toBeLessThanOrEqual(300);
     let area = 0;
     for (let i = 1; i < values.length; i++) area += ((values[i].fpr - values[i - 1].fpr) * (values[i].tpr + values[i - 1].tpr)) / 2;
