@@ -150,3 +150,52 @@ for (const sc of STORAGES) {
     });
   });
 }
+
+// Study summaries (trialCounts, bestValue) and the study lock, for every storage.
+for (const sc of STORAGES) {
+  describe(`${sc.name} (storage contract: summaries and study lock)`, () => {
+    if (sc.setup) beforeAll(sc.setup, 60_000);
+    if (sc.teardown) afterAll(sc.teardown);
+    it('lists each study with its trial counts by state and its best complete value in its direction', async () => {
+      const s = sc.make();
+      const min = await s.createStudy('min', 'minimize');
+      const max = await s.createStudy('max', 'maximize');
+      for (const [id, state, value] of [[min, 'complete', 3], [min, 'complete', -1], [min, 'pruned', -9], [min, 'failed', undefined], [max, 'complete', 2], [max, 'complete', 5]] as const) {
+        const t = await s.createTrial(id);
+        await s.setTrialState(id, t.number, state, { value });
+      }
+      await s.createTrial(min, { state: 'waiting' });
+      await s.createTrial(min);
+      const byName = new Map((await s.listStudies()).map((x) => [x.name, x]));
+      expect({ ...byName.get('min')!.trialCounts }).toEqual({ running: 1, waiting: 1, complete: 2, pruned: 1, failed: 1 });
+      expect(byName.get('min')!.nTrials).toBe(6);
+      expect(byName.get('min')!.bestValue).toBe(-1);
+      expect(byName.get('max')!.bestValue).toBe(5);
+      const empty = await s.createStudy('empty', 'minimize');
+      const e = (await s.listStudies()).find((x) => x.studyId === empty)!;
+      expect([e.bestValue, e.nTrials, e.trialCounts.complete]).toEqual([undefined, 0, 0]);
+      await s.close?.();
+    });
+
+    it('runs withStudyLock sections of one study one at a time, also when one throws', async () => {
+      const s = sc.make();
+      if (s.withStudyLock === undefined) return; // optional member
+      const id = await s.createStudy('s', 'minimize');
+      let inside = 0;
+      let most = 0;
+      const section = (fail: boolean) => s.withStudyLock!(id, async () => {
+        most = Math.max(most, ++inside);
+        await s.createTrial(id); // the storage's own writes work inside the lock
+        await new Promise((r) => setTimeout(r, 5));
+        inside--;
+        if (fail) throw new Error('boom');
+        return 1;
+      });
+      const results = await Promise.allSettled([section(false), section(true), section(false), section(false)]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect(most).toBe(1);
+      expect((await s.getAllTrials(id)).length).toBe(4);
+      await s.close?.();
+    });
+  });
+}
