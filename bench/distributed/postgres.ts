@@ -2,24 +2,29 @@
  * The PostgreSQL part of `npm run bench:distributed` (section
  * `distributed-storage` of bench/RESULTS.md):
  *
- * 1. Storage overhead per trial at 1,000 finished trials: one trial's storage
- *    round trips — `study.ask()` (refresh, create, refresh), two suggestions
- *    (two parameter writes), `recordHeartbeat`, `failStaleTrials` (the sweep
- *    before each trial), `study.tell()` (finish, refresh) — with the random
- *    sampler (negligible), on postgres, against the same on the in-memory
- *    storage measured in the same run.
+ * 1. Storage overhead per trial at 1,000 finished trials: one trial's
+ *    storage work as a study does it — `study.ask()` (sweep of stale trials,
+ *    study lock, refresh, create, heartbeat, refresh), two suggestions (two
+ *    parameter writes), `study.tell()` (finish, refresh) — with the random
+ *    sampler (negligible), on postgres with heartbeats, against the same on
+ *    the in-memory storage measured in the same run. Also the number of
+ *    round trips per trial and the round trip of `SELECT 1` in the same run,
+ *    since on a loaded machine the time is mostly waiting for the server
+ *    process to be scheduled.
  * 2. TPE time per trial at 100 and at 1,000 finished trials, postgres vs
  *    in-memory: the difference is what the storage adds; it must not grow
  *    with the study (finished trials are cached, only what changed is read).
  *
  * Environment: BENCH_TRIALS (timed trials per measurement, default 100).
  */
+import pg from 'pg';
 import { postgresStorage } from '../../src/search/postgres';
 import { floatDistribution, intDistribution } from '../../src/search/distributions';
 import { createStudy } from '../../src/search/Study';
 import { randomSampler } from '../../src/search/samplers/randomSampler';
 import { tpeSampler } from '../../src/search/samplers/tpe';
 import { inMemoryStorage } from '../../src/search/storages/inMemoryStorage';
+import type { PgQueryConfig, PgResult, PostgresPool } from '../../src/search/postgres';
 import type { Sampler, Storage } from '../../src/search/types';
 
 const TIMED = Number(process.env.BENCH_TRIALS ?? 100);
@@ -41,22 +46,73 @@ async function prefill(storage: Storage, name: string, n: number): Promise<strin
   return id;
 }
 
-/** Mean wall time per trial (ms) of `TIMED` ask/suggest/heartbeat/sweep/tell cycles on a study prefilled with `n` trials. */
-async function perTrial(storage: Storage, name: string, n: number, sampler: Sampler): Promise<number> {
-  const studyId = await prefill(storage, name, n);
+interface PerTrial {
+  /** Median over the timed trials, ms: robust to the scheduling stalls of a loaded machine. */
+  readonly median: number;
+  /** Mean, ms. */
+  readonly mean: number;
+}
+
+/** Wall time per trial of `TIMED` ask/suggest/tell cycles on a study prefilled with `n` trials. */
+async function perTrial(storage: Storage, name: string, n: number, sampler: Sampler, onTimed: (timing: boolean) => void = () => undefined): Promise<PerTrial> {
+  await prefill(storage, name, n);
   const study = await createStudy({ storage, name, loadIfExists: true, sampler });
   const cycle = async (): Promise<void> => {
-    const trial = await study.ask();
+    const trial = await study.ask(); // with heartbeats: sweeps stale trials, records the first heartbeat
     const x = trial.suggestFloat('x', -5, 5);
     const k = trial.suggestInt('k', 1, 64);
-    await storage.recordHeartbeat?.(studyId, trial.number);
-    await storage.failStaleTrials?.(studyId);
     await study.tell(trial, (x - 1) ** 2 + (Math.log2(k) - 3) ** 2);
   };
-  for (let i = 0; i < 5; i++) await cycle(); // warm-up (connections, JIT)
-  const t0 = performance.now();
-  for (let i = 0; i < TIMED; i++) await cycle();
-  return (performance.now() - t0) / TIMED;
+  for (let i = 0; i < 5; i++) await cycle(); // warm-up (connections, prepared statements, JIT)
+  onTimed(true);
+  const times = new Float64Array(TIMED);
+  for (let i = 0; i < TIMED; i++) {
+    const t0 = performance.now();
+    await cycle();
+    times[i] = performance.now() - t0;
+  }
+  onTimed(false);
+  times.sort();
+  const mid = TIMED >> 1;
+  return { median: TIMED % 2 ? times[mid]! : (times[mid - 1]! + times[mid]!) / 2, mean: times.reduce((a, b) => a + b, 0) / TIMED };
+}
+
+/** A pg pool that counts the round trips made while `counting` (a held connection's lock and unlock: two). */
+function countingPool(url: string): { pool: PostgresPool & { end(): Promise<void> }; trips: () => number; count: (on: boolean) => void } {
+  const inner = new pg.Pool({ connectionString: url, max: 4 });
+  inner.on('error', () => undefined);
+  let counting = false;
+  let trips = 0;
+  const pool: PostgresPool & { end(): Promise<void> } = {
+    query: (config: string | PgQueryConfig, values?: readonly unknown[]): Promise<PgResult> => {
+      if (counting) trips++;
+      return inner.query(config as pg.QueryConfig, values as unknown[]);
+    },
+    connect: async () => {
+      if (counting) trips += 2;
+      return inner.connect();
+    },
+    on: (e, l) => inner.on(e, l),
+    removeListener: (e, l) => inner.removeListener(e, l),
+    end: () => inner.end(),
+  };
+  return { pool, trips: () => trips, count: (on) => (counting = on) };
+}
+
+/** Median time of a `SELECT 1` round trip, ms. */
+async function roundTrip(url: string): Promise<number> {
+  const c = new pg.Client(url);
+  c.on('error', () => undefined);
+  await c.connect();
+  for (let i = 0; i < 50; i++) await c.query('SELECT 1');
+  const times = new Float64Array(501);
+  for (let i = 0; i < times.length; i++) {
+    const t0 = performance.now();
+    await c.query('SELECT 1');
+    times[i] = performance.now() - t0;
+  }
+  await c.end();
+  return times.sort()[250]!;
 }
 
 const fmt = (ms: number): string => ms.toFixed(2);
@@ -64,7 +120,7 @@ const fmt = (ms: number): string => ms.toFixed(2);
 /** Runs the measurements against the server at `url`; returns the section's markdown body (without the machine line). */
 export async function postgresBench(url: string, log: (line: string) => void = () => undefined): Promise<string> {
   const opened: { close(): Promise<void> }[] = [];
-  const pg = (schema: string): Storage => {
+  const onPg = (schema: string): Storage => {
     const s = postgresStorage(url, { schema, ...HEARTBEAT });
     opened.push(s);
     return s;
@@ -72,31 +128,45 @@ export async function postgresBench(url: string, log: (line: string) => void = (
   const stamp = Date.now().toString(36);
   try {
     // 1. Storage overhead at 1,000 finished trials (random sampler).
+    const rtt = await roundTrip(url);
+    log(`SELECT 1 round trip (median): ${fmt(rtt)} ms`);
     const memRandom = await perTrial(inMemoryStorage(HEARTBEAT), 'overhead', 1000, randomSampler({ seed: 1 }));
-    log(`in-memory, random sampler, 1000 trials: ${fmt(memRandom)} ms/trial`);
-    const pgRandom = await perTrial(pg(`bench_overhead_${stamp}`), 'overhead', 1000, randomSampler({ seed: 1 }));
-    log(`postgres, random sampler, 1000 trials: ${fmt(pgRandom)} ms/trial`);
-    const overhead = pgRandom - memRandom;
+    log(`in-memory, random sampler, 1000 trials: median ${fmt(memRandom.median)}, mean ${fmt(memRandom.mean)} ms/trial`);
+    const counted = countingPool(url);
+    const counting = postgresStorage(counted.pool, { schema: `bench_overhead_${stamp}`, ...HEARTBEAT });
+    let pgRandom: PerTrial;
+    try {
+      pgRandom = await perTrial(counting, 'overhead', 1000, randomSampler({ seed: 1 }), counted.count);
+    } finally {
+      await counting.close();
+      await counted.pool.end();
+    }
+    const trips = counted.trips() / TIMED;
+    log(`postgres, random sampler, 1000 trials: median ${fmt(pgRandom.median)}, mean ${fmt(pgRandom.mean)} ms/trial, ${trips.toFixed(1)} round trips/trial`);
+    const overhead = pgRandom.median - memRandom.median;
+    const overheadMean = pgRandom.mean - memRandom.mean;
 
     // 2. TPE at 100 and 1,000 finished trials.
-    const rows: { n: number; mem: number; pg: number }[] = [];
+    const rows: { n: number; mem: PerTrial; pg: PerTrial }[] = [];
     for (const n of [100, 1000]) {
       const mem = await perTrial(inMemoryStorage(HEARTBEAT), `tpe${n}`, n, tpeSampler({ seed: 1 }));
-      const onPg = await perTrial(pg(`bench_tpe${n}_${stamp}`), `tpe${n}`, n, tpeSampler({ seed: 1 }));
-      log(`TPE at ${n} trials: in-memory ${fmt(mem)} ms/trial, postgres ${fmt(onPg)} ms/trial`);
-      rows.push({ n, mem, pg: onPg });
+      const withPg = await perTrial(onPg(`bench_tpe${n}_${stamp}`), `tpe${n}`, n, tpeSampler({ seed: 1 }));
+      log(`TPE at ${n} trials: in-memory median ${fmt(mem.median)} ms/trial, postgres median ${fmt(withPg.median)} ms/trial`);
+      rows.push({ n, mem, pg: withPg });
     }
-    const added = rows.map((r) => r.pg - r.mem);
+    const added = rows.map((r) => r.pg.median - r.mem.median);
     const growth = added[1]! - added[0]!;
     const pass = overhead <= TARGET_OVERHEAD_MS;
     return [
-      `Storage overhead per trial at 1,000 finished trials: **${fmt(overhead)} ms** (postgres ${fmt(pgRandom)} ms/trial − in-memory ${fmt(memRandom)} ms/trial, random sampler; target ≤ ${TARGET_OVERHEAD_MS} ms: **${pass ? 'PASS' : 'FAIL'}**). A trial is \`study.ask()\`, two suggestions, \`recordHeartbeat\`, \`failStaleTrials\` and \`study.tell()\`: about ten round trips to the server, mean of ${TIMED} trials after 5 warm-up ones.`,
+      `Storage overhead per trial at 1,000 finished trials: **${fmt(overhead)} ms** median (postgres ${fmt(pgRandom.median)} − in-memory ${fmt(memRandom.median)} ms/trial; means ${fmt(pgRandom.mean)} − ${fmt(memRandom.mean)} = ${fmt(overheadMean)} ms), random sampler, ${TIMED} trials after 5 warm-up ones; target ≤ ${TARGET_OVERHEAD_MS} ms (median): **${pass ? 'PASS' : 'FAIL'}**.`,
       '',
-      '| finished trials | TPE in-memory (ms/trial) | TPE postgres (ms/trial) | added by postgres (ms/trial) | ratio |',
+      `A trial is \`study.ask()\`, two suggestions and \`study.tell()\` on a storage with heartbeats: ${trips.toFixed(1)} round trips to the server (stale-trial sweep, study lock and unlock, three refreshes, create, first heartbeat, two parameters, finish); a \`SELECT 1\` round trip took ${fmt(rtt)} ms (median) in this run, so the median overhead is ${(overhead / rtt).toFixed(1)} such round trips. The mean is above the median because on a loaded machine a few statements wait milliseconds for the server process to be scheduled.`,
+      '',
+      '| finished trials | TPE in-memory (ms/trial, median) | TPE postgres (ms/trial, median) | added by postgres (ms/trial) | ratio |',
       '|---:|---:|---:|---:|---:|',
-      ...rows.map((r, i) => `| ${r.n} | ${fmt(r.mem)} | ${fmt(r.pg)} | ${fmt(added[i]!)} | ${(r.pg / r.mem).toFixed(2)}x |`),
+      ...rows.map((r, i) => `| ${r.n} | ${fmt(r.mem.median)} | ${fmt(r.pg.median)} | ${fmt(added[i]!)} | ${(r.pg.median / r.mem.median).toFixed(2)}x |`),
       '',
-      `What postgres adds per TPE trial changes by ${growth >= 0 ? '+' : ''}${fmt(growth)} ms from 100 to 1,000 trials (TPE's own time grows with the study in both storages): finished trials are cached by the storage and each refresh reads only unfinished and new rows.`,
+      `What postgres adds per TPE trial changes by ${growth >= 0 ? '+' : ''}${fmt(growth)} ms from 100 to 1,000 finished trials, while TPE's own time grows with the study in both storages: finished trials are cached by the storage and each refresh reads only the unfinished and new rows.`,
     ].join('\n');
   } finally {
     await Promise.all(opened.map((s) => s.close()));

@@ -626,10 +626,15 @@ class PgStorage implements PostgresStorage {
       const t = c.trials[i];
       if (t === undefined || !isFinished(t.state)) again.push(i);
     }
+    // Two index scans rather than one `number >= $2 OR number = ANY ($3)`, which a prepared (generic) plan
+    // answers by filtering every trial of the study.
     const { rows } = await this.query(
-      `SELECT ${TRIAL_COLUMNS} FROM ${this.q}.studies s
-       LEFT JOIN ${this.q}.trials t ON t.study_id = s.study_id AND (t.number >= $2 OR t.number = ANY ($3::int[]))
-       WHERE s.study_id = $1 ORDER BY t.number`,
+      `SELECT x.* FROM ${this.q}.studies s LEFT JOIN LATERAL (
+         SELECT ${TRIAL_COLUMNS} FROM ${this.q}.trials t WHERE t.study_id = s.study_id AND t.number >= $2
+         UNION ALL
+         SELECT ${TRIAL_COLUMNS} FROM ${this.q}.trials t WHERE t.study_id = s.study_id AND t.number = ANY ($3::int[]) AND t.number < $2
+       ) x ON true
+       WHERE s.study_id = $1 ORDER BY x.number`,
       [id, c.trials.length, again],
     );
     if (rows.length === 0) {
