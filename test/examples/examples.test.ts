@@ -24,6 +24,7 @@ const EXAMPLES: Record<string, readonly string[]> = {
   'baseline-and-diagnosis': ['learning-curve'],
   'gradient-check': [],
   debugging: ['dead-units', 'gradient-norms'],
+  'double-descent': ['capacity-sweep'],
   walkthrough: ['learning-curve', 'search-history', 'parameter-importance', 'activations', 'gradient-norms', 'risk-coverage', 'reliability'],
 };
 
