@@ -422,7 +422,7 @@ export class Study implements StudyView {
    * throws {@link TrialPruned} is recorded as `pruned`.
    *
    * @param objective - `(trial) => number | Promise<number>`.
-   * @param options - `trials`, `timeoutMs`, `trialTimeoutMs`, `concurrency`, `signal`, `onTrialComplete`, `catch`.
+   * @param options - `trials`, `timeoutMs`, `trialTimeoutMs`, `concurrency`, `signal`, `onTrialComplete`, `catch`, `maxStudyTrials`.
    * @returns When no more trials are to start and the running ones are recorded.
    * @throws {SearchError} bad options; with `catch: false`, the objective's error.
    * @example
@@ -641,7 +641,7 @@ async function openStudy(options: CreateStudyOptions, fn: string): Promise<Study
  * name in the storage. Async for every storage, since a file or a database
  * may back it.
  *
- * @param options - `direction`, `sampler`, `pruner`, `storage`, `name`, `loadIfExists`.
+ * @param options - `direction`, `sampler`, `pruner`, `storage`, `name`, `loadIfExists`, `retryFailedTrials`.
  * @returns The {@link Study}, its snapshot loaded.
  * @throws {SearchError} `createStudy: a study named "s" already exists (pass loadIfExists: true to resume it)`;
  *   `createStudy: study "s" is stored with direction "minimize", not "maximize"`.
