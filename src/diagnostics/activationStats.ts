@@ -233,7 +233,7 @@ export function activationStats(model: unknown, x: tf.Tensor | tf.Tensor[], opti
     const entries: { path: string; layer: LayerLike; activation: string | undefined; out: tf.Tensor; bounds: readonly [number, number] | undefined }[] = [];
     const packed: tf.Tensor1D[] = [];
     const ones = onHost ? undefined : (tf.ones([1, examples]) as tf.Tensor2D);
-    forwardAll(m, xs, (path, layer, outs) => {
+    forwardAll(fn, m, xs, (path, layer, outs) => {
       if (wanted && !wanted.has(path)) return;
       const out = outs[0];
       const activation = layerActivation(layer);

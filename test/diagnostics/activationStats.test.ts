@@ -209,3 +209,31 @@ describeEachBackend('activationStats on the device and on the host', () => {
     x.dispose();
   });
 });
+
+describeEachBackend('activationStats on other model shapes', () => {
+  it('takes one tensor per input of a multi-input model', async () => {
+    const a = tfl.input({ shape: [2], name: 'a' });
+    const b = tfl.input({ shape: [3], name: 'b' });
+    const joined = tfl.layers.concatenate({ name: 'joined' }).apply([a, b]) as tfl.SymbolicTensor;
+    const out = tfl.layers.dense({ units: 1, name: 'head', kernelInitializer: 'ones' }).apply(joined) as tfl.SymbolicTensor;
+    const model = tfl.model({ inputs: [a, b], outputs: out });
+    const xa = tf.tensor2d([[1, 2]]);
+    const xb = tf.tensor2d([[3, 4, 5]]);
+    const s = await expectNoLeak(() => activationStats(model, [xa, xb]));
+    expect(s.layers.map((l) => [l.name, l.className, l.units])).toEqual([
+      ['joined', 'Concatenate', 5],
+      ['head', 'Dense', 1],
+    ]);
+    expect(s.layers[1].mean).toBeCloseTo(15, 5);
+    expect(() => activationStats(model, xa)).toThrow(/activationStats: the model has 2 inputs but x has 1 tensors/);
+    model.dispose();
+    tf.dispose([xa, xb]);
+  });
+
+  it('explains a Sequential model without layers', () => {
+    const model = tfl.sequential();
+    const x = tf.ones([1, 2]);
+    expect(() => activationStats(model, x)).toThrow(/activationStats: model sequential_\d+ has no graph/);
+    x.dispose();
+  });
+});

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { failDiagnostics } from '../errors';
 
 /**
  * The structural part of a tfjs-layers layer the graph walk reads. Layers
@@ -46,13 +47,19 @@ export function isContainer(layer: LayerLike): layer is ContainerLike {
 }
 
 /** The container that holds the graph: a built Sequential's inner model, else the model itself. */
-function graphOf(c: ContainerLike): ContainerLike {
+function graphOf(c: ContainerLike, fn: string): ContainerLike {
   // A Sequential model keeps its graph in an inner functional model, built lazily (as its own predict does);
   // its own nodesByDepth is an empty placeholder.
   if (c.getClassName() === 'Sequential') {
-    if (!c.model && typeof c.build === 'function') c.build();
+    if (!c.model && typeof c.build === 'function') {
+      try {
+        c.build();
+      } catch {
+        // An empty Sequential, or one whose first layer has no input shape: reported below.
+      }
+    }
     if (c.model?.nodesByDepth) return c.model;
-    throw new Error(`${c.name} has no graph (a Sequential model without an input shape?)`);
+    return failDiagnostics(fn, `model ${c.name} has no graph (no layers, or a first layer without an inputShape)`);
   }
   return c;
 }
@@ -76,8 +83,9 @@ export type LayerVisitor = (path: string, layer: LayerLike, outputs: tf.Tensor[]
  *
  * @internal
  */
-export function forwardAll(model: ContainerLike, inputs: tf.Tensor[], visit: LayerVisitor, prefix = ''): tf.Tensor[] {
-  const g = graphOf(model);
+export function forwardAll(fn: string, model: ContainerLike, inputs: tf.Tensor[], visit: LayerVisitor, prefix = ''): tf.Tensor[] {
+  const g = graphOf(model, fn);
+  if (inputs.length !== g.inputs.length) failDiagnostics(fn, `${prefix ? `nested model ${model.name}` : 'the model'} has ${g.inputs.length} inputs but x has ${inputs.length} tensors`);
   const values = new Map<number, [tf.Tensor, tf.Tensor | null]>();
   g.inputs.forEach((s, i) => values.set(s.id, [inputs[i], null]));
   const depths = Object.keys(g.nodesByDepth ?? {})
@@ -96,7 +104,7 @@ export function forwardAll(model: ContainerLike, inputs: tf.Tensor[], visit: Lay
       let outs: tf.Tensor[];
       let outMasks: (tf.Tensor | null)[];
       if (isContainer(layer)) {
-        outs = forwardAll(layer, xs, visit, path + '/');
+        outs = forwardAll(fn, layer, xs, visit, path + '/');
         outMasks = outs.map(() => null);
       } else {
         const kwargs: Record<string, unknown> = { ...(node.callArgs ?? {}) };
@@ -110,7 +118,7 @@ export function forwardAll(model: ContainerLike, inputs: tf.Tensor[], visit: Lay
   }
   return g.outputs.map((s) => {
     const v = values.get(s.id);
-    if (!v) throw new Error(`could not compute the output of ${model.name}`);
+    if (!v) return failDiagnostics(fn, `could not compute the output of ${model.name} from its inputs`);
     return v[0];
   });
 }
