@@ -97,6 +97,9 @@ function unwrap<T>(mod: unknown, key: string): T {
  * the plot functions themselves need neither. Both are ESM-only packages
  * with top-level await: they cannot be `require`d. From CommonJS, call this
  * function (which `import()`s them) rather than requiring vega yourself.
+ * The two `import()`s name the packages literally, so a bundler (vite,
+ * webpack, esbuild) resolves and bundles them: install both before bundling
+ * code that calls `renderSvg`, or mark them external, or pass `loader`.
  * Text widths are estimated (no canvas in Node), so labels may be placed a
  * few pixels differently than in a browser.
  *
