@@ -25,6 +25,7 @@ const EXAMPLES: Record<string, readonly string[]> = {
   'gradient-check': [],
   debugging: ['dead-units', 'gradient-norms'],
   'double-descent': ['capacity-sweep'],
+  'hyperparameter-search': ['learning-rate', 'history', 'importance'],
   walkthrough: ['learning-curve', 'search-history', 'parameter-importance', 'activations', 'gradient-norms', 'risk-coverage', 'reliability'],
 };
 
