@@ -46,14 +46,17 @@ export class LearningRateScheduler extends tfl.Callback {
     this.history.learningRate.push(lr);
   }
 
+  /** Called by tfjs-layers before each epoch: records the epoch the next steps belong to. */
   override async onEpochBegin(epoch: number): Promise<void> {
     if (this.per === 'epoch') this.apply(epoch);
   }
 
+  /** Called by tfjs-layers before each batch: sets the optimizer's learning rate for this step. */
   override async onBatchBegin(): Promise<void> {
     if (this.per === 'batch') this.apply(this.batches++);
   }
 
+  /** Called by tfjs-layers after each epoch: writes the current learning rate into `logs`. */
   override async onEpochEnd(_epoch: number, logs?: tfl.Logs): Promise<void> {
     // Keras 3 writes the rate into the epoch logs under this name.
     if (logs && this.model?.optimizer) (logs as Record<string, number>).learning_rate = getLearningRate(this.model.optimizer);

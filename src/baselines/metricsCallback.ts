@@ -149,6 +149,7 @@ export class MetricsCallback extends tfl.Callback {
   /** The values computed so far: the epochs and, per metric, one value per computed epoch. */
   readonly history: { readonly epoch: number[]; readonly values: Record<string, number[]> };
 
+  /** @internal Built by {@link metricsCallback}, which validates the data and options first. */
   constructor(
     private readonly x: tf.Tensor,
     private readonly labels: ReadLabels,
@@ -162,6 +163,7 @@ export class MetricsCallback extends tfl.Callback {
     this.history = { epoch: [], values };
   }
 
+  /** Called by tfjs-layers after each epoch: computes the metrics every `every` epochs and writes them into `logs`. */
   override async onEpochEnd(epoch: number, logs?: tfl.Logs): Promise<void> {
     if ((epoch + 1) % this.every !== 0) return;
     const values = await compute(this.model, this.x, this.labels, this.metricFns, this.batchSize, 'metricsCallback');

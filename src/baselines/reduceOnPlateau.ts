@@ -59,6 +59,7 @@ export class ReduceOnPlateau extends tfl.Callback {
     this.best = this.initialBest;
   }
 
+  /** Called by tfjs-layers when training starts: resets the plateau state. */
   override async onTrainBegin(): Promise<void> {
     // Keras resets the best value, the wait and the cooldown at every fit.
     this.best = this.initialBest;
@@ -66,6 +67,7 @@ export class ReduceOnPlateau extends tfl.Callback {
     this.cooldownLeft = 0;
   }
 
+  /** Called by tfjs-layers after each epoch: reads the monitored value and lowers the learning rate after a plateau. */
   override async onEpochEnd(epoch: number, logs?: tfl.Logs): Promise<void> {
     const resolved = await resolveLogs(logs as Record<string, unknown>);
     const current = monitored(resolved, this.monitor, 'reduceOnPlateau', epoch);

@@ -5,6 +5,7 @@
 export interface TensorLike {
   readonly shape: readonly number[];
   readonly dtype: string;
+  /** The tensor's values, row-major, copied synchronously from its backend. */
   dataSync(): ArrayLike<number> | ArrayLike<string> | Uint8Array;
 }
 

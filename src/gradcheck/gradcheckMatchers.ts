@@ -5,6 +5,7 @@ import { formatGradientReport } from './formatGradientReport';
 /** What a matcher returns to `expect.extend` (vitest and jest share this shape). */
 export interface GradcheckMatcherResult {
   pass: boolean;
+  /** The failure message (the report's table), built only when the test runner shows it. */
   message: () => string;
 }
 
@@ -14,6 +15,7 @@ export interface GradcheckMatcherResult {
  */
 export interface GradcheckMatchers<R = unknown> {
   /** Passes when the function's analytic gradients at `inputs` agree with finite differences. */
+  /** Passes when {@link checkGradients} of the received function at `inputs` passes. */
   toHaveCorrectGradients(inputs: readonly tf.Tensor[], options?: CheckGradientsOptions): R;
 }
 
@@ -30,6 +32,7 @@ export interface GradcheckMatchers<R = unknown> {
  * // => passes
  */
 export const gradcheckMatchers = {
+  /** The matcher: `received` is the function under test, then the arguments of `toHaveCorrectGradients`. */
   toHaveCorrectGradients(received: unknown, inputs: readonly tf.Tensor[], options?: CheckGradientsOptions): GradcheckMatcherResult {
     if (typeof received !== 'function') {
       return { pass: false, message: () => `expected a function of tensors, received ${typeof received}` };

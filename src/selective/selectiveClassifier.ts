@@ -14,7 +14,10 @@ export type SelectivePrediction<L = number> =
 /** What a selective classifier wraps: a batch prediction function or a tfjs-layers-like model. */
 export type Predictor<X> =
   | ((inputs: X) => ScoreMatrixInput | Promise<ScoreMatrixInput>)
-  | { predict(inputs: X): unknown };
+  | {
+      /** Predicts a batch: an n×k matrix of probabilities (or logits), as a tensor or nested arrays. */
+      predict(inputs: X): unknown;
+    };
 
 /** Options of {@link selectiveClassifier}. */
 export interface SelectiveClassifierOptions<L = number> {

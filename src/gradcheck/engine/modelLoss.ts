@@ -16,6 +16,7 @@ export type ModelLoss =
 export interface ModelLike {
   readonly trainableWeights: readonly VariableLike[];
   readonly weights: readonly VariableLike[];
+  /** The forward pass, as tfjs-layers' `LayersModel.apply`. */
   apply(inputs: tf.Tensor | tf.Tensor[], kwargs?: { training?: boolean }): tf.Tensor | tf.Tensor[] | unknown;
 }
 
@@ -23,7 +24,9 @@ export interface ModelLike {
 export interface VariableLike {
   readonly name: string;
   readonly shape: readonly (number | null)[];
+  /** The current value (a tensor the variable owns: do not dispose it). */
   read(): tf.Tensor;
+  /** Assigns a new value, as tfjs-layers' `LayerVariable.write`. */
   write(value: tf.Tensor): unknown;
 }
 
