@@ -1,6 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { floatDistribution } from '../../../src/search/distributions';
 import { postgresStorage } from '../../../src/search/postgres';
+import { randomSampler } from '../../../src/search/samplers/randomSampler';
+import { createStudy } from '../../../src/search/Study';
 import type { PostgresStorage, PostgresStorageOptions } from '../../../src/search/postgres';
 import { startTestPostgres } from '../../helpers/postgres';
 import type { TestPostgres } from '../../helpers/postgres';
@@ -101,5 +104,33 @@ describe('heartbeats of postgresStorage', () => {
     await admin.end();
     expect(Number(rows[0].age)).toBeGreaterThanOrEqual(0);
     expect(Number(rows[0].age)).toBeLessThan(10_000);
+  });
+
+  it("retries a dead worker's trial once through a study on another pool, and rejects the dead worker's late tell", async () => {
+    const options = { schema: 'retry', heartbeatIntervalMs: 20, gracePeriodMs: 100 };
+    // The dead worker: started trial 0 with x = 0.25, sent one heartbeat, then vanished.
+    const dead = postgresStorage(server.url, options);
+    const id = await dead.createStudy('s', 'minimize');
+    const t = await dead.createTrial(id);
+    await dead.setTrialParam(id, t.number, 'x', floatDistribution(0, 1), 0.25);
+    await dead.recordHeartbeat!(id, t.number);
+    await dead.close();
+    await sleep(150);
+    const study = await createStudy({ storage: open(options), name: 's', loadIfExists: true, sampler: randomSampler({ seed: 3 }), retryFailedTrials: { maxRetries: 1 } });
+    const seen: number[] = [];
+    await study.optimize((trial) => {
+      const x = trial.suggestFloat('x', 0, 1);
+      seen.push(x);
+      return x;
+    }, { trials: 3 });
+    const [original, retry] = study.trials;
+    expect(original!.state).toBe('failed');
+    expect(original!.error).toMatch(/^heartbeat lost: no heartbeat for \d+ ms \(grace period 100 ms\)$/);
+    expect([retry!.state, retry!.params.x, retry!.systemAttrs.retriedFrom]).toEqual(['complete', 0.25, 0]);
+    expect(seen[0]).toBe(0.25);
+    expect(study.trials.length).toBe(4); // the failed original, then the three trials of this optimize call (the retry counts)
+    const late = open(options);
+    expect(await late.setTrialState(id, original!.number, 'complete', { value: 0 })).toBe(false);
+    expect((await late.getTrial(id, original!.number)).state).toBe('failed');
   });
 });
