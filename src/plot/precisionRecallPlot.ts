@@ -1,7 +1,7 @@
 import { failOption } from '../core/configErrors';
 import type { PrecisionRecallCurve } from '../metrics/precisionRecallCurve';
 import { downsampleCurve } from './downsampleCurve';
-import { asList, fmt, frame, num, pointLabel, readFiniteField, readLayout, readMaxPoints, sameLength, seriesColor } from './internal/spec';
+import { asList, fmt, frame, num, pointLabel, readFiniteField, readLayout, readMaxPoints, sameLength, seriesColor, seriesField, short } from './internal/spec';
 import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** An operating point to mark on a precision-recall curve (a `ThresholdPoint`, e.g. from `thresholdForFBeta`, fits). */
@@ -86,7 +86,7 @@ export function precisionRecallPlot(curve: PrecisionRecallCurve, options: Precis
   const d = downsampleCurve(sx, sy, { maxPoints });
   const rows = Array.from(d.indices, (k, j) => {
     const i = k >> 1;
-    return { recall: d.x[j], precision: d.y[j], threshold: i < thresholds.length ? num(thresholds[i]) : null, order: j };
+    return { recall: short(d.x[j]), precision: short(d.y[j]), threshold: i < thresholds.length ? short(thresholds[i]) : null, order: j };
   });
 
   const curveName =
@@ -131,7 +131,8 @@ export function precisionRecallPlot(curve: PrecisionRecallCurve, options: Precis
   }
   layers.push({
     name: 'curve',
-    data: { values: rows.map((r) => ({ ...r, series: curveName })) },
+    data: { values: rows },
+    transform: seriesField(curveName),
     mark: { type: 'line', interpolate: 'linear' },
     encoding: {
       x,

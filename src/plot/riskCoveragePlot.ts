@@ -1,7 +1,7 @@
 import { failOption, readNumOption } from '../core/configErrors';
 import type { RiskCoverageCurve } from '../selective/riskCoverageCurve';
 import { downsampleCurve } from './downsampleCurve';
-import { asList, fmt, frame, num, pointLabel, readFiniteField, readLayout, readMaxPoints, sameLength, seriesColor } from './internal/spec';
+import { asList, fmt, frame, num, pointLabel, readFiniteField, readLayout, readMaxPoints, sameLength, seriesColor, seriesField, short } from './internal/spec';
 import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** An operating point to mark on a risk-coverage curve (`coverageAtRisk` and `selectWithGuaranteedRisk` results fit). */
@@ -76,8 +76,9 @@ export function riskCoveragePlot(curve: RiskCoverageCurve, options: RiskCoverage
   layers.push({
     name: 'curve',
     data: {
-      values: Array.from(d.indices, (k, j) => ({ coverage: d.x[j], risk: d.y[j], threshold: k < thresholds.length ? num(thresholds[k]) : null, order: j, series: curveName })),
+      values: Array.from(d.indices, (k, j) => ({ coverage: short(d.x[j]), risk: short(d.y[j]), threshold: k < thresholds.length ? short(thresholds[k]) : null, order: j })),
     },
+    transform: seriesField(curveName),
     mark: { type: 'line' },
     encoding: {
       x,

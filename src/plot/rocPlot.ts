@@ -1,7 +1,7 @@
 import { failOption } from '../core/configErrors';
 import type { RocCurve } from '../metrics/rocCurve';
 import { downsampleCurve } from './downsampleCurve';
-import { asList, fmt, frame, num, pointLabel, readFiniteField, readLayout, readMaxPoints, sameLength, seriesColor } from './internal/spec';
+import { asList, fmt, frame, num, pointLabel, readFiniteField, readLayout, readMaxPoints, sameLength, seriesColor, seriesField, short } from './internal/spec';
 import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** An operating point to mark on a ROC curve. */
@@ -80,8 +80,9 @@ export function rocPlot(curve: RocCurve, options: RocPlotOptions = {}): LayeredV
   layers.push({
     name: 'curve',
     data: {
-      values: Array.from(d.indices, (k, j) => ({ fpr: d.x[j], tpr: d.y[j], threshold: k < thresholds.length ? num(thresholds[k]) : null, order: j, series: curveName })),
+      values: Array.from(d.indices, (k, j) => ({ fpr: short(d.x[j]), tpr: short(d.y[j]), threshold: k < thresholds.length ? short(thresholds[k]) : null, order: j })),
     },
+    transform: seriesField(curveName),
     mark: { type: 'line' },
     encoding: {
       x,

@@ -44,6 +44,9 @@ describe('precisionRecallPlot', () => {
       expect(Math.abs(px - x(expected[i][0]))).toBeLessThan(1);
       expect(Math.abs(py - y(expected[i][1]))).toBeLessThan(1);
     });
+    // the curve takes the first colour of the legend, the no-skill line the second
+    expect(markItems(doc, 'curve').find((i) => i.tag === 'path')!.attrs.stroke).toBe('#4c78a8');
+    expect(markItems(doc, 'chance').find((i) => i.tag === 'line')!.attrs.stroke).toBe('#f58518');
     expect(svg).toContain('aria-label="Precision-recall curve of 5 points; no-skill precision 0.5."');
     expect(svg).toContain('Recall</text>');
     expect(svg).toContain('Precision</text>');

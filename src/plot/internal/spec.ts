@@ -99,3 +99,13 @@ export function readMaxPoints(fn: string, value: number | undefined): number {
   if (!Number.isInteger(v)) failOption(fn, `maxPoints is ${v}, expected an integer >= 2`);
   return v;
 }
+
+/** A coordinate for a long curve, to float32 precision (7 significant digits): far below a pixel, and a third of the JSON. */
+export function short(v: number): number | null {
+  return Number.isFinite(v) ? Number(v.toPrecision(7)) : null;
+}
+
+/** A Vega-Lite transform that adds the constant field `series` (instead of repeating it in every row). */
+export function seriesField(name: string): Record<string, unknown>[] {
+  return [{ calculate: JSON.stringify(name), as: 'series' }];
+}
