@@ -1,12 +1,14 @@
-import { fail } from '../core/fail';
 import type { LabelInput } from '../core/types';
 import { classScores, readBeta } from './internal/classesScores';
 import type { PrecisionRecallFScoreSupportOptions } from './precisionRecallFScoreSupport';
 
-/** Options of {@link fBeta}: those of `precisionRecallFScoreSupport`, with `beta` required. */
+/** Options of {@link fBeta}: those of `precisionRecallFScoreSupport`, `beta` included. */
 export type FBetaOptions = Omit<PrecisionRecallFScoreSupportOptions, 'beta'> & {
-  /** The weight of recall relative to precision (finite, > 0): β = 2 values recall more, β = 0.5 precision. Required. */
-  beta: number;
+  /**
+   * The weight of recall relative to precision (finite, > 0): β = 2 values
+   * recall more, β = 0.5 precision. Defaults to 1 (F1, the same as {@link f1}).
+   */
+  beta?: number;
 };
 
 /** Options of {@link f1}: those of `precisionRecallFScoreSupport` without `beta`. */
@@ -25,10 +27,10 @@ export type F1Options = Omit<PrecisionRecallFScoreSupportOptions, 'beta'>;
  *
  * @param yTrue - True labels: numbers, strings or booleans (array, typed array or tensor).
  * @param yPred - Predicted labels, of the same kind and length.
- * @param options - `beta` and the options of {@link PrecisionRecallFScoreSupportOptions}.
+ * @param options - `beta` (defaults to 1: F1) and the options of {@link PrecisionRecallFScoreSupportOptions}.
  * @returns A number, or a `Float64Array` per class for `average: 'none'`.
  * @throws {MetricInputError} as `precisionRecallFScoreSupport`, and for a
- *   missing `beta` or `beta` ≤ 0.
+ *   `beta` that is not a finite number > 0.
  * @throws {UndefinedMetricError} with `zeroDivision: 'error'` when undefined.
  *
  * @example
@@ -38,11 +40,10 @@ export type F1Options = Omit<PrecisionRecallFScoreSupportOptions, 'beta'>;
  * @see scikit-learn `sklearn.metrics.fbeta_score`; C. J. van Rijsbergen (1979), "Information Retrieval", ch. 7.
  */
 export function fBeta(yTrue: LabelInput, yPred: LabelInput, options: FBetaOptions & { average: 'none' }): Float64Array;
-export function fBeta(yTrue: LabelInput, yPred: LabelInput, options: FBetaOptions & { average?: 'binary' | 'micro' | 'macro' | 'weighted' }): number;
-export function fBeta(yTrue: LabelInput, yPred: LabelInput, options: FBetaOptions): number | Float64Array;
-export function fBeta(yTrue: LabelInput, yPred: LabelInput, options: FBetaOptions): number | Float64Array {
+export function fBeta(yTrue: LabelInput, yPred: LabelInput, options?: FBetaOptions & { average?: 'binary' | 'micro' | 'macro' | 'weighted' }): number;
+export function fBeta(yTrue: LabelInput, yPred: LabelInput, options?: FBetaOptions): number | Float64Array;
+export function fBeta(yTrue: LabelInput, yPred: LabelInput, options: FBetaOptions = {}): number | Float64Array {
   const fn = 'fBeta';
-  if (options == null || options.beta === undefined) fail(fn, 'beta is required (a finite number > 0; 1 gives f1)');
   const beta = readBeta(options.beta, 1, fn);
   return classScores(fn, yTrue, yPred, options, beta, { fScore: true }).fScore;
 }

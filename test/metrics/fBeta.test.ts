@@ -52,11 +52,17 @@ describe('fBeta', () => {
     expect(fBeta([0, 0], [1, 0], { beta: 2 })).toBe(0);
   });
 
-  it('requires beta, a finite number > 0', () => {
+  it('defaults beta to 1: without it, fBeta is f1', () => {
+    // tp 2, fp 1, fn 1: F1 = 4/6
+    expect(fBeta([0, 1, 1, 0, 1], [1, 1, 0, 0, 1])).toBe(4 / 6);
+    expect(fBeta([0, 1, 1, 0, 1], [1, 1, 0, 0, 1], {})).toBe(f1([0, 1, 1, 0, 1], [1, 1, 0, 0, 1]));
+    expect(fBeta(['a', 'b', 'c', 'a'], ['a', 'c', 'c', 'b'], { average: 'macro' })).toBe(f1(['a', 'b', 'c', 'a'], ['a', 'c', 'c', 'b'], { average: 'macro' }));
+    expectTypeOf(fBeta([0, 1], [0, 1])).toEqualTypeOf<number>();
+  });
+
+  it('rejects a beta that is not a finite number > 0', () => {
     const call = (o: unknown) => () => fBeta([0, 1], [0, 1], o as { beta: number });
-    expect(call({})).toThrow(MetricInputError);
-    expect(call({})).toThrow('fBeta: beta is required (a finite number > 0; 1 gives f1)');
-    expect(call(undefined)).toThrow('fBeta: beta is required');
+    expect(call({ beta: 0 })).toThrow(MetricInputError);
     expect(call({ beta: 0 })).toThrow('fBeta: beta is 0, expected a finite number > 0');
     expect(call({ beta: -0.5 })).toThrow('fBeta: beta is -0.5, expected a finite number > 0');
     expect(call({ beta: Infinity })).toThrow('fBeta: beta is Infinity, expected a finite number > 0');
