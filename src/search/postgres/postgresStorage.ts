@@ -81,7 +81,10 @@ const TRIAL_COLUMNS = `t.number, t.state, t.params::text AS params, t.param_name
  * across workers; the first `setTrialState` that finishes a trial wins
  * (`… WHERE state NOT IN ('complete', 'pruned', 'failed')`), later ones
  * return `false`; claiming an enqueued trial (`setTrialState(…,
- * 'running')`) succeeds for one worker only. Values travel as query
+ * 'running')`) succeeds for one worker only. `withStudyLock` holds a
+ * session advisory lock (`pg_advisory_lock`) while a study reads its trials
+ * and creates or claims the next one, so a study's trial count and a grid
+ * point are taken by one worker at a time. Values travel as query
  * parameters only, never in SQL text: a study called `x'); DROP TABLE …` is
  * stored as that name.
  *
@@ -96,12 +99,19 @@ const TRIAL_COLUMNS = `t.number, t.state, t.params::text AS params, t.param_name
  * than the grace period, and returns them to the one caller that failed them.
  *
  * Reads are cheap at any size: finished trials never change, so the storage
- * keeps them and `getAllTrials` reads only the unfinished and new rows.
- * A connection the server drops is handled: the pool's `error` event is
- * listened to (`onConnectionError`), and a query that fails because its
- * connection was lost is run again once on a new connection when that is
- * safe — a read, a write the server reported as aborted, or a write whose
- * token shows it did not take effect.
+ * keeps them and `getAllTrials` reads only the unfinished and new rows;
+ * statements are prepared once per connection (`prepare`).
+ * A connection the server drops (idle timeout, restart,
+ * `pg_terminate_backend`) is handled: the pool's `error` event is listened
+ * to (`onConnectionError`), never left to crash the process, and a
+ * statement that fails because its connection was lost is run again on a
+ * new connection when that is safe — a read, a write the server reported as
+ * aborted, or a write whose token shows it did not take effect (a write
+ * whose answer was lost but which did take effect returns its result
+ * instead, so no trial is created or finished twice). A server restart
+ * drops every connection at once, so after a short pause that lets the pool
+ * discard its other dead connections the statement is tried at most twice
+ * more; a server that stays down fails the call with node-postgres's error.
  *
  * `pg` (node-postgres) is an optional peer dependency, loaded on first use:
  * `npm install pg`.
@@ -109,7 +119,8 @@ const TRIAL_COLUMNS = `t.number, t.state, t.params::text AS params, t.param_name
  * Reference: Optuna's `RDBStorage` and `RetryFailedTrialCallback`.
  *
  * @param connection - A connection string (`postgres://user:password@host:5432/db`;
- *   `?sslmode=require` for TLS) or a node-postgres `Pool` that the caller owns.
+ *   `?sslmode=verify-full` for TLS with the server's certificate checked) or a
+ *   node-postgres `Pool` that the caller owns (with `max >= 2`).
  * @param options - `schema`, `poolSize`, `poolOptions`, `heartbeatIntervalMs`, `gracePeriodMs`, `prepare`, `onConnectionError`.
  * @returns A {@link PostgresStorage}; nothing connects until its first call.
  * @throws {SearchError} bad options at once (`postgresStorage: schema is "a-b", expected a lower-case SQL identifier …`);
