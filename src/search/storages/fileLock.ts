@@ -29,7 +29,7 @@ let host: string | undefined;
 
 /**
  * Takes the lock at `lockPath`, waiting with exponential backoff (1 ms
- * doubling to 32 ms, with jitter) while another process holds it.
+ * doubling to 8 ms, with jitter; a lock is held for milliseconds, so a long sleep would only add latency) while another process holds it.
  *
  * @returns The function that releases it (call it in `finally`).
  * @throws {SearchError} `journalFileStorage: could not take the lock <path> within 60000 ms (held by 123@host)`.
@@ -62,7 +62,7 @@ export async function acquireFileLock(fs: Fs, lockPath: string, fn: string, opti
     if (owner === undefined) continue;
     if (Date.now() - start > timeoutMs) failSearch(fn, `could not take the lock ${lockPath} within ${timeoutMs} ms (held by ${owner || 'an unknown process'})`);
     await new Promise((r) => setTimeout(r, delay * (0.5 + Math.random())));
-    delay = Math.min(32, delay * 2);
+    delay = Math.min(8, delay * 2);
   }
 }
 
