@@ -14,3 +14,4 @@ export * from './parameterImportancePlot';
 export * from './activationHistogramsPlot';
 export * from './deadUnitsPlot';
 export * from './gradientNormsPlot';
+export * from './concatPlots';

@@ -40,7 +40,8 @@ const ISO_STEPS = 60;
  * curves P = f·R / (2R − f) show where F1 = f; the dashed no-skill line
  * sits at the prevalence (what a random classifier gets); chosen operating
  * points are marked. A curve of more than `maxPoints` points is reduced with
- * {@link downsampleCurve} (its corners kept).
+ * {@link downsampleCurve} (its corners kept); coordinates are stored to 7
+ * significant digits (float32 precision, far below a pixel).
  *
  * What to look at: how far the curve stays up and to the right of the
  * no-skill line; where it crosses the iso-F1 curves; the precision you pay

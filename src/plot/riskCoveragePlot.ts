@@ -34,7 +34,8 @@ export interface RiskCoveragePlotOptions extends PlotOptions {
  * coverage (x, the fraction accepted), for every confidence threshold. At
  * coverage 1 the risk is the plain error rate; a good confidence ranking
  * makes the risk fall as coverage drops. A curve of more than `maxPoints`
- * points is reduced with {@link downsampleCurve}.
+ * points is reduced with {@link downsampleCurve}; coordinates are stored to 7
+ * significant digits (float32 precision, far below a pixel).
  *
  * What to look at: how fast the risk falls when the least confident
  * examples are refused; the coverage left where the curve crosses the risk

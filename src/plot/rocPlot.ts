@@ -35,7 +35,8 @@ export interface RocPlotOptions extends PlotOptions {
  * positive rate (x), the points joined by straight lines as in scikit-learn
  * (the trapezoidal area under them is the ROC AUC), with the chance
  * diagonal of a classifier that guesses. A curve of more than `maxPoints`
- * points is reduced with {@link downsampleCurve}.
+ * points is reduced with {@link downsampleCurve}; coordinates are stored to 7
+ * significant digits (float32 precision, far below a pixel).
  *
  * What to look at: the bulge above the diagonal; the left part of the curve
  * (low false positive rates) when negatives are plentiful — and for rare
