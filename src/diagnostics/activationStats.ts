@@ -89,23 +89,27 @@ const HOST_BACKENDS = new Set(['cpu', 'wasm', 'tensorflow']);
 function hostSummary(values: Float32Array, units: number, bins: number, bounds: readonly [number, number] | undefined, tol: number): Summary {
   const total = values.length;
   const n = total / units;
-  const alive = new Uint8Array(units);
   let sum = 0;
-  let nonZero = 0;
+  let zeros = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (let e = 0, o = 0; e < n; e++, o += units) {
-    for (let j = 0; j < units; j++) {
-      const v = values[o + j];
-      sum += v;
-      if (v !== 0) {
-        nonZero++;
-        alive[j] = 1;
-      }
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
+  for (let i = 0; i < total; i++) {
+    const v = values[i];
+    sum += v;
+    zeros += v === 0 ? 1 : 0;
+    // Math.min/max compile to branch-free instructions; a NaN makes them NaN, and the finite range is then recomputed below.
+    min = Math.min(min, v);
+    max = Math.max(max, v);
   }
+  // A unit is alive as soon as one example gives it a non-zero output: scanning each unit down the
+  // batch stops at the first one, so only dead units cost a full column.
+  let dead = 0;
+  for (let j = 0; j < units; j++) {
+    let e = 0;
+    while (e < n && values[e * units + j] === 0) e++;
+    if (e === n) dead++;
+  }
+  const nonZero = total - zeros;
   let saturated = NaN;
   if (bounds) {
     const lo = bounds[0] + tol;
@@ -113,21 +117,31 @@ function hostSummary(values: Float32Array, units: number, bins: number, bounds: 
     saturated = 0;
     for (let i = 0; i < total; i++) if (values[i] <= lo || values[i] >= hi) saturated++;
   }
-  let dead = 0;
-  for (let j = 0; j < units; j++) dead += 1 - alive[j];
   const mean = sum / total;
-  // min/max compare false for NaN, so they cover the finite values unless an infinity is present.
   let finiteMin = min;
   let finiteMax = max;
   if (!(Number.isFinite(min) && Number.isFinite(max))) ({ min: finiteMin, max: finiteMax } = finiteSummary(values, bins));
   const counts = new Float64Array(bins);
   const scale = finiteMax > finiteMin ? bins / (finiteMax - finiteMin) : 0;
   let m2 = 0;
-  for (let i = 0; i < total; i++) {
-    const v = values[i];
-    const d = v - mean;
-    m2 += d * d;
-    if (v >= finiteMin && v <= finiteMax) counts[Math.min(bins - 1, Math.floor((v - finiteMin) * scale))]++;
+  if (Number.isFinite(sum)) {
+    // Every value is finite (a NaN or an infinity would make the sum non-finite): no checks in the loop;
+    // (v − min)·scale ≥ 0, so `| 0` is the floor, and only the maximum lands on `bins`.
+    const last = bins - 1;
+    for (let i = 0; i < total; i++) {
+      const v = values[i];
+      const d = v - mean;
+      m2 += d * d;
+      const k = ((v - finiteMin) * scale) | 0;
+      counts[k > last ? last : k]++;
+    }
+  } else {
+    for (let i = 0; i < total; i++) {
+      const v = values[i];
+      const d = v - mean;
+      m2 += d * d;
+      if (v >= finiteMin && v <= finiteMax) counts[Math.min(bins - 1, Math.floor((v - finiteMin) * scale))]++;
+    }
   }
   return { mean, variance: m2 / total, min: finiteMin, max: finiteMax, nonZero, dead, saturated, counts };
 }
