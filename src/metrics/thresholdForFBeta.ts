@@ -1,6 +1,7 @@
 import { readNumberOption } from '../core/assert';
-import type { Label, LabelInput, NumericInput } from '../core/types';
-import { noPoint, pointAt, readThresholdCounts, type ThresholdPoint } from './internal/thresholdPoint';
+import type { Label, LabelInput, NumericInput, ZeroDivision } from '../core/types';
+import { readZeroDivision } from '../core/zeroDivision';
+import { noPositives, pointAt, readThresholdCounts, type ThresholdPoint } from './internal/thresholdPoint';
 
 /** Options of {@link thresholdForFBeta}. */
 export interface ThresholdForFBetaOptions {
@@ -10,6 +11,12 @@ export interface ThresholdForFBetaOptions {
   sampleWeight?: NumericInput;
   /** The positive class. Defaults to 1 (or `true`) for `{0, 1}`, `{-1, 1}` or boolean labels. */
   posLabel?: Label | boolean;
+  /**
+   * Value of an undefined rate in the result (no positive example: recall;
+   * nothing predicted positive: precision), or `'error'` to throw an
+   * UndefinedMetricError. Defaults to NaN.
+   */
+  zeroDivision?: ZeroDivision;
 }
 
 /** What {@link thresholdForFBeta} returns: the operating point and its F-beta. */
@@ -31,7 +38,8 @@ export interface ThresholdForFBeta extends ThresholdPoint {
  * Ties: the higher threshold (fewer predicted positives) is returned.
  *
  * Undefined: without any positive example every threshold scores 0 (or is
- * undefined), no threshold is better than another, and every field is `NaN`.
+ * undefined), no threshold is better than another, and every field is `NaN`,
+ * except `recall` and `fScore`, which are `zeroDivision` when given.
  *
  * Computed from the single core {@link confusionAtThresholds}: one pass
  * over its m distinct thresholds.
@@ -42,10 +50,11 @@ export interface ThresholdForFBeta extends ThresholdPoint {
  *
  * @param yTrue - binary labels: `{0, 1}`, `{-1, 1}`, booleans, or any two labels with `posLabel`.
  * @param yScore - finite scores, higher meaning more likely positive.
- * @param options - `beta`, `sampleWeight`, `posLabel`.
+ * @param options - `beta`, `sampleWeight`, `posLabel`, `zeroDivision`.
  * @returns `{ threshold, fScore, precision, recall, tp, fp, fn, tn }` at the best threshold.
  * @throws {MetricInputError} for `beta` ≤ 0 or not finite, empty input, a
  *   length mismatch, a NaN or infinite score, non-binary labels or a bad weight.
+ * @throws {UndefinedMetricError} with `zeroDivision: 'error'` when there is no positive example.
  * @example
  * thresholdForFBeta([0, 0, 1, 1, 0, 1], [0.1, 0.4, 0.35, 0.8, 0.7, 0.9]);
  * // => { threshold: 0.8, fScore: 0.8, precision: 1, recall: 0.6666666666666666, tp: 2, fp: 0, fn: 1, tn: 3 }
@@ -57,8 +66,12 @@ export function thresholdForFBeta(
 ): ThresholdForFBeta {
   const fn = 'thresholdForFBeta';
   const beta = readNumberOption(options.beta, 1, fn, 'beta', { min: 0, minExclusive: true });
+  const zeroDivision = readZeroDivision(options.zeroDivision, fn);
   const c = readThresholdCounts(fn, yTrue, yScore, options);
-  if (!(c.positives > 0)) return { ...noPoint(), fScore: NaN };
+  if (!(c.positives > 0)) {
+    const none = noPositives(zeroDivision, fn);
+    return { ...none, fScore: none.recall };
+  }
   const b2 = beta * beta;
   let best = -1;
   let bestF = -1;

@@ -1,4 +1,5 @@
-import type { Label, LabelInput, NumericInput } from '../core/types';
+import type { Label, LabelInput, NumericInput, ZeroDivision } from '../core/types';
+import { readZeroDivision, undefinedValue } from '../core/zeroDivision';
 import { readBinaryCosts, type BinaryCosts } from './internal/binaryCosts';
 import { noPoint, pointAt, readThresholdCounts, type ThresholdPoint } from './internal/thresholdPoint';
 
@@ -10,6 +11,12 @@ export interface ThresholdForMinCostOptions {
   sampleWeight?: NumericInput;
   /** The positive class. Defaults to 1 (or `true`) for `{0, 1}`, `{-1, 1}` or boolean labels. */
   posLabel?: Label | boolean;
+  /**
+   * Value of an undefined rate in the result (no positive example: recall;
+   * nothing predicted positive: precision), or `'error'` to throw an
+   * UndefinedMetricError. Defaults to NaN.
+   */
+  zeroDivision?: ZeroDivision;
 }
 
 /** What {@link thresholdForMinCost} returns: the operating point and its costs. */
@@ -31,7 +38,10 @@ export interface ThresholdForMinCost extends ThresholdPoint {
  * returned as `threshold: Infinity`); the lowest score is "accept all".
  *
  * Ties: the higher threshold (fewer predicted positives; +Infinity first).
- * With a total weight of 0 the cost is undefined and every field is `NaN`.
+ * With a total weight of 0 the cost is undefined and every field is `NaN`
+ * (`cost` is `zeroDivision` when given). At the chosen point, an undefined
+ * precision (threshold `Infinity`: nothing predicted positive) or recall (no
+ * positive example) is `NaN`, or `zeroDivision`.
  *
  * For calibrated probabilities the Bayes-optimal threshold is
  * (c_fp − c_tn) / (c_fp − c_tn + c_fn − c_tp) (Elkan 2001); this function
@@ -42,11 +52,13 @@ export interface ThresholdForMinCost extends ThresholdPoint {
  *
  * @param yTrue - binary labels: `{0, 1}`, `{-1, 1}`, booleans, or any two labels with `posLabel`.
  * @param yScore - finite scores, higher meaning more likely positive.
- * @param options - `costs` (required), `sampleWeight`, `posLabel`.
+ * @param options - `costs` (required), `sampleWeight`, `posLabel`, `zeroDivision`.
  * @returns `{ threshold, cost, totalCost, precision, recall, tp, fp, fn, tn }` at the cheapest threshold.
  * @throws {MetricInputError} for missing or non-finite `costs.fp`/`costs.fn`
  *   (or a non-finite `tp`/`tn`), empty input, a length mismatch, a NaN or
  *   infinite score, non-binary labels or a bad weight.
+ * @throws {UndefinedMetricError} with `zeroDivision: 'error'` when the total weight is 0, or the
+ *   chosen point's precision or recall is undefined.
  * @example
  * // a false positive costs 5 times a false negative: only the surest score is worth flagging
  * thresholdForMinCost([0, 0, 1, 1, 0, 1], [0.1, 0.4, 0.35, 0.8, 0.7, 0.9], { costs: { fp: 5, fn: 1 } }).threshold;
@@ -59,9 +71,10 @@ export function thresholdForMinCost(
 ): ThresholdForMinCost {
   const fn = 'thresholdForMinCost';
   const costs = readBinaryCosts(options?.costs, fn, 'costs');
+  const zeroDivision = readZeroDivision(options?.zeroDivision, fn);
   const c = readThresholdCounts(fn, yTrue, yScore, options);
   const total = c.positives + c.negatives;
-  if (!(total > 0)) return { ...noPoint(), cost: NaN, totalCost: NaN };
+  if (!(total > 0)) return { ...noPoint(), cost: undefinedValue(zeroDivision, fn, 'the total weight is 0'), totalCost: NaN };
   const P = c.positives;
   const N = c.negatives;
   // i = -1 is +Infinity: nothing predicted positive
@@ -76,6 +89,6 @@ export function thresholdForMinCost(
       bestCost = cost;
     }
   }
-  const { threshold, ...rest } = pointAt(c, best);
+  const { threshold, ...rest } = pointAt(c, best, zeroDivision, fn);
   return { threshold, cost: bestCost / total, totalCost: bestCost, ...rest };
 }

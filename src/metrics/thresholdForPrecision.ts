@@ -1,7 +1,8 @@
 import { readNumberOption } from '../core/assert';
 import { fail } from '../core/fail';
-import type { Label, LabelInput, NumericInput } from '../core/types';
-import { noPoint, pointAt, readThresholdCounts, type ThresholdPoint } from './internal/thresholdPoint';
+import type { Label, LabelInput, NumericInput, ZeroDivision } from '../core/types';
+import { readZeroDivision } from '../core/zeroDivision';
+import { noPoint, noPositives, pointAt, readThresholdCounts, type ThresholdPoint } from './internal/thresholdPoint';
 
 export type { ThresholdPoint } from './internal/thresholdPoint';
 
@@ -13,6 +14,12 @@ export interface ThresholdForPrecisionOptions {
   sampleWeight?: NumericInput;
   /** The positive class. Defaults to 1 (or `true`) for `{0, 1}`, `{-1, 1}` or boolean labels. */
   posLabel?: Label | boolean;
+  /**
+   * Value of an undefined rate in the result (no positive example: recall;
+   * nothing predicted positive: precision), or `'error'` to throw an
+   * UndefinedMetricError. Defaults to NaN.
+   */
+  zeroDivision?: ZeroDivision;
 }
 
 /**
@@ -28,7 +35,8 @@ export interface ThresholdForPrecisionOptions {
  *
  * Not reached: when no threshold has precision ≥ `minPrecision`, or when
  * there is no positive example (recall undefined), the result is not an
- * error: every field is `NaN`.
+ * error: every field is `NaN` (with no positive example, `recall` is
+ * `zeroDivision` when given).
  *
  * Computed from the single core {@link confusionAtThresholds} in one pass
  * over its m distinct thresholds after the core's sort.
@@ -38,10 +46,11 @@ export interface ThresholdForPrecisionOptions {
  *
  * @param yTrue - binary labels: `{0, 1}`, `{-1, 1}`, booleans, or any two labels with `posLabel`.
  * @param yScore - finite scores, higher meaning more likely positive.
- * @param options - `minPrecision` (required), `sampleWeight`, `posLabel`.
+ * @param options - `minPrecision` (required), `sampleWeight`, `posLabel`, `zeroDivision`.
  * @returns `{ threshold, precision, recall, tp, fp, fn, tn }` at the chosen threshold (weighted counts).
  * @throws {MetricInputError} for a missing or out-of-range `minPrecision`, empty
  *   input, a length mismatch, a NaN or infinite score, non-binary labels or a bad weight.
+ * @throws {UndefinedMetricError} with `zeroDivision: 'error'` when there is no positive example.
  * @example
  * thresholdForPrecision([0, 0, 1, 1, 0, 1], [0.1, 0.4, 0.35, 0.8, 0.7, 0.9], { minPrecision: 0.6 });
  * // => { threshold: 0.35, precision: 0.6, recall: 1, tp: 3, fp: 2, fn: 0, tn: 1 }
@@ -54,8 +63,9 @@ export function thresholdForPrecision(
   const fn = 'thresholdForPrecision';
   if (options?.minPrecision === undefined) fail(fn, 'minPrecision is required: a number in [0, 1]');
   const minPrecision = readNumberOption(options.minPrecision, NaN, fn, 'minPrecision', { min: 0, max: 1 });
+  const zeroDivision = readZeroDivision(options.zeroDivision, fn);
   const c = readThresholdCounts(fn, yTrue, yScore, options);
-  if (!(c.positives > 0)) return noPoint();
+  if (!(c.positives > 0)) return noPositives(zeroDivision, fn);
   let best = -1;
   let bestTp = -1;
   let bestPrecision = -1;

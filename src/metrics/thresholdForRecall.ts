@@ -1,7 +1,8 @@
 import { readNumberOption } from '../core/assert';
 import { fail } from '../core/fail';
-import type { Label, LabelInput, NumericInput } from '../core/types';
-import { noPoint, pointAt, readThresholdCounts, type ThresholdPoint } from './internal/thresholdPoint';
+import type { Label, LabelInput, NumericInput, ZeroDivision } from '../core/types';
+import { readZeroDivision } from '../core/zeroDivision';
+import { noPoint, noPositives, pointAt, readThresholdCounts, type ThresholdPoint } from './internal/thresholdPoint';
 
 /** Options of {@link thresholdForRecall}. */
 export interface ThresholdForRecallOptions {
@@ -11,6 +12,12 @@ export interface ThresholdForRecallOptions {
   sampleWeight?: NumericInput;
   /** The positive class. Defaults to 1 (or `true`) for `{0, 1}`, `{-1, 1}` or boolean labels. */
   posLabel?: Label | boolean;
+  /**
+   * Value of an undefined rate in the result (no positive example: recall;
+   * nothing predicted positive: precision), or `'error'` to throw an
+   * UndefinedMetricError. Defaults to NaN.
+   */
+  zeroDivision?: ZeroDivision;
 }
 
 /**
@@ -26,7 +33,7 @@ export interface ThresholdForRecallOptions {
  * positive (precision undefined), including +Infinity, are never returned.
  *
  * Not reached: when there is no positive example (recall undefined) every
- * field is `NaN`; any `minRecall` ≤ 1 is otherwise reachable (the lowest
+ * field is `NaN`, except `recall`, which is `zeroDivision` when given; any `minRecall` ≤ 1 is otherwise reachable (the lowest
  * threshold has recall 1).
  *
  * Computed from the single core {@link confusionAtThresholds}.
@@ -36,10 +43,11 @@ export interface ThresholdForRecallOptions {
  *
  * @param yTrue - binary labels: `{0, 1}`, `{-1, 1}`, booleans, or any two labels with `posLabel`.
  * @param yScore - finite scores, higher meaning more likely positive.
- * @param options - `minRecall` (required), `sampleWeight`, `posLabel`.
+ * @param options - `minRecall` (required), `sampleWeight`, `posLabel`, `zeroDivision`.
  * @returns `{ threshold, precision, recall, tp, fp, fn, tn }` at the chosen threshold (weighted counts).
  * @throws {MetricInputError} for a missing or out-of-range `minRecall`, empty
  *   input, a length mismatch, a NaN or infinite score, non-binary labels or a bad weight.
+ * @throws {UndefinedMetricError} with `zeroDivision: 'error'` when there is no positive example.
  * @example
  * thresholdForRecall([0, 0, 1, 1, 0, 1], [0.1, 0.4, 0.35, 0.8, 0.7, 0.9], { minRecall: 0.6 });
  * // => { threshold: 0.8, precision: 1, recall: 0.6666666666666666, tp: 2, fp: 0, fn: 1, tn: 3 }
@@ -52,8 +60,9 @@ export function thresholdForRecall(
   const fn = 'thresholdForRecall';
   if (options?.minRecall === undefined) fail(fn, 'minRecall is required: a number in [0, 1]');
   const minRecall = readNumberOption(options.minRecall, NaN, fn, 'minRecall', { min: 0, max: 1 });
+  const zeroDivision = readZeroDivision(options.zeroDivision, fn);
   const c = readThresholdCounts(fn, yTrue, yScore, options);
-  if (!(c.positives > 0)) return noPoint();
+  if (!(c.positives > 0)) return noPositives(zeroDivision, fn);
   let best = -1;
   let bestPrecision = -1;
   let bestTp = -1;

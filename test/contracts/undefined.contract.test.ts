@@ -25,6 +25,10 @@ import {
   recall,
   rocAuc,
   rocCurve,
+  thresholdForFBeta,
+  thresholdForMinCost,
+  thresholdForPrecision,
+  thresholdForRecall,
 } from '../../src/metrics/index';
 import type { ZeroDivision } from '../../src/metrics/index';
 
@@ -41,6 +45,26 @@ const oneClass = { y: [1, 1, 1], s: [0.2, 0.5, 0.9] };
 const ordinary = { y: [0, 1, 1, 0, 1], s: [0.1, 0.8, 0.4, 0.5, 0.9], p: [0, 1, 0, 1, 1] };
 
 const CASES: UndefinedCase[] = [
+  {
+    name: 'thresholdForPrecision (its recall) with no positive example',
+    undefinedValue: (zd) => thresholdForPrecision(noPositives.y, noPositives.s, { minPrecision: 0, zeroDivision: zd }).recall,
+    definedValue: (zd) => thresholdForPrecision(ordinary.y, ordinary.s, { minPrecision: 0.5, zeroDivision: zd }),
+  },
+  {
+    name: 'thresholdForRecall (its recall) with no positive example',
+    undefinedValue: (zd) => thresholdForRecall(noPositives.y, noPositives.s, { minRecall: 0.5, zeroDivision: zd }).recall,
+    definedValue: (zd) => thresholdForRecall(ordinary.y, ordinary.s, { minRecall: 0.5, zeroDivision: zd }),
+  },
+  {
+    name: 'thresholdForFBeta (its F-score) with no positive example',
+    undefinedValue: (zd) => thresholdForFBeta(noPositives.y, noPositives.s, { zeroDivision: zd }).fScore,
+    definedValue: (zd) => thresholdForFBeta(ordinary.y, ordinary.s, { zeroDivision: zd }),
+  },
+  {
+    name: 'thresholdForMinCost (its cost) with a total weight of 0',
+    undefinedValue: (zd) => thresholdForMinCost(ordinary.y, ordinary.s, { costs: { fp: 1, fn: 1 }, sampleWeight: [0, 0, 0, 0, 0], zeroDivision: zd }).cost,
+    definedValue: (zd) => thresholdForMinCost(ordinary.y, ordinary.s, { costs: { fp: 1, fn: 1 }, zeroDivision: zd }),
+  },
   {
     name: 'averagePrecision with no positive example',
     undefinedValue: (zd) => averagePrecision(noPositives.y, noPositives.s, { zeroDivision: zd }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MetricInputError } from '../../src/core/errors';
+import { MetricInputError, UndefinedMetricError } from '../../src/core/errors';
 import { thresholdForFBeta } from '../../src/metrics/thresholdForFBeta';
 import { binaryData, brutePoints } from './internal/bruteForceThresholds';
 
@@ -66,5 +66,17 @@ describe('thresholdForFBeta', () => {
     expect(() => thresholdForFBeta(Y, S, { beta: 0 })).toThrow('thresholdForFBeta: beta is 0, expected a finite number > 0');
     expect(() => thresholdForFBeta(Y, S, { beta: Infinity })).toThrow(MetricInputError);
     expect(() => thresholdForFBeta([1, 0], [NaN, 0])).toThrow('thresholdForFBeta: yScore[0] is NaN');
+  });
+
+  it('takes zeroDivision for the recall and F-score when there is no positive example, or throws with "error"', () => {
+    const r = thresholdForFBeta([0, 0], [0.3, 0.6], { zeroDivision: 0 });
+    expect(r.fScore).toBe(0);
+    expect(r.recall).toBe(0);
+    expect(r.threshold).toBeNaN();
+    expect(() => thresholdForFBeta([0, 0], [0.3, 0.6], { zeroDivision: 'error' })).toThrow(
+      new UndefinedMetricError('thresholdForFBeta: no positive examples'),
+    );
+    expect(thresholdForFBeta(Y, S, { zeroDivision: 'error' })).toEqual(thresholdForFBeta(Y, S));
+    expect(() => thresholdForFBeta(Y, S, { zeroDivision: 'x' as never })).toThrow(MetricInputError);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MetricInputError } from '../../src/core/errors';
+import { MetricInputError, UndefinedMetricError } from '../../src/core/errors';
 import { expectedCost } from '../../src/metrics/expectedCost';
 import { thresholdForMinCost } from '../../src/metrics/thresholdForMinCost';
 import { binaryData, brutePoints } from './internal/bruteForceThresholds';
@@ -94,5 +94,26 @@ describe('thresholdForMinCost', () => {
     );
     expect(() => thresholdForMinCost(Y, S, { costs: { fp: 1, fn: 1, tn: NaN } })).toThrow('thresholdForMinCost: costs.tn is NaN');
     expect(() => thresholdForMinCost([0, 1], [0.1], { costs: { fp: 1, fn: 1 } })).toThrow(MetricInputError);
+  });
+
+  it('takes zeroDivision for the undefined precision at "reject all" and the recall without positives', () => {
+    const costs = { fp: 100, fn: 1 };
+    expect(thresholdForMinCost([1, 0, 1], [0.2, 0.9, 0.1], { costs, zeroDivision: 0 }).precision).toBe(0);
+    expect(() => thresholdForMinCost([1, 0, 1], [0.2, 0.9, 0.1], { costs, zeroDivision: 'error' })).toThrow(
+      new UndefinedMetricError('thresholdForMinCost: precision is undefined: nothing predicted positive at threshold Infinity'),
+    );
+    // Only negatives: "reject all" costs nothing; recall is undefined there.
+    const r = thresholdForMinCost([0, 0], [0.2, 0.9], { costs: { fp: 1, fn: 1 }, zeroDivision: 1 });
+    expect(r).toMatchObject({ threshold: Infinity, cost: 0, recall: 1, precision: 1, tp: 0, fp: 0, fn: 0, tn: 2 });
+    expect(() => thresholdForMinCost([0, 0], [0.2, 0.9], { costs: { fp: 1, fn: 1 }, zeroDivision: 'error' })).toThrow(UndefinedMetricError);
+  });
+
+  it('takes zeroDivision for the cost when the total weight is 0, or throws with "error"', () => {
+    const o = { costs: { fp: 1, fn: 1 }, sampleWeight: [0, 0] };
+    expect(thresholdForMinCost([0, 1], [0.2, 0.9], { ...o, zeroDivision: 0 }).cost).toBe(0);
+    expect(() => thresholdForMinCost([0, 1], [0.2, 0.9], { ...o, zeroDivision: 'error' })).toThrow(
+      new UndefinedMetricError('thresholdForMinCost: the total weight is 0'),
+    );
+    expect(thresholdForMinCost(Y, S, { costs: { fp: 1, fn: 1 }, zeroDivision: 'error' })).toEqual(thresholdForMinCost(Y, S, { costs: { fp: 1, fn: 1 } }));
   });
 });

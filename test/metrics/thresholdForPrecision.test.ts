@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MetricInputError } from '../../src/core/errors';
+import { MetricInputError, UndefinedMetricError } from '../../src/core/errors';
 import { thresholdForPrecision } from '../../src/metrics/thresholdForPrecision';
 import { binaryData, brutePoints } from './internal/bruteForceThresholds';
 
@@ -90,6 +90,24 @@ describe('thresholdForPrecision', () => {
     expect(() => thresholdForPrecision([0, 2], [0.1, 0.2], { minPrecision: 0.5 })).toThrow(MetricInputError);
     expect(() => thresholdForPrecision([0, 1], [0.1, 0.2], { minPrecision: 0.5, sampleWeight: [1, -1] })).toThrow(
       'thresholdForPrecision: sampleWeight[1] is -1',
+    );
+  });
+
+  it('takes zeroDivision for the recall when there is no positive example, or throws with "error"', () => {
+    expect(thresholdForPrecision([0, 0], [0.2, 0.9], { minPrecision: 0 }).recall).toBeNaN();
+    const r = thresholdForPrecision([0, 0], [0.2, 0.9], { minPrecision: 0, zeroDivision: 0 });
+    expect(r.recall).toBe(0);
+    expect(r.threshold).toBeNaN();
+    expect(() => thresholdForPrecision([0, 0], [0.2, 0.9], { minPrecision: 0, zeroDivision: 'error' })).toThrow(
+      new UndefinedMetricError('thresholdForPrecision: no positive examples'),
+    );
+    // Defined inputs are untouched by zeroDivision.
+    expect(thresholdForPrecision(Y, S, { minPrecision: 0.6, zeroDivision: 'error' })).toEqual(thresholdForPrecision(Y, S, { minPrecision: 0.6 }));
+  });
+
+  it('rejects a zeroDivision that is neither a number nor "error"', () => {
+    expect(() => thresholdForPrecision(Y, S, { minPrecision: 0.5, zeroDivision: 'warn' as never })).toThrow(
+      new MetricInputError('thresholdForPrecision: zeroDivision is "warn", expected a number or "error"'),
     );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MetricInputError } from '../../src/core/errors';
+import { MetricInputError, UndefinedMetricError } from '../../src/core/errors';
 import { thresholdForRecall } from '../../src/metrics/thresholdForRecall';
 import { binaryData, brutePoints } from './internal/bruteForceThresholds';
 
@@ -63,5 +63,17 @@ describe('thresholdForRecall', () => {
       'thresholdForRecall: yScore[5] is Infinity',
     );
     expect(() => thresholdForRecall(['a', 'b'], [0.1, 0.2], { minRecall: 0.5 })).toThrow(MetricInputError);
+  });
+
+  it('takes zeroDivision for the recall when there is no positive example, or throws with "error"', () => {
+    const r = thresholdForRecall([0, 0, 0], [0.1, 0.2, 0.3], { minRecall: 0.5, zeroDivision: 1 });
+    expect(r.recall).toBe(1);
+    expect(r.threshold).toBeNaN();
+    expect(r.precision).toBeNaN();
+    expect(() => thresholdForRecall([0, 0, 0], [0.1, 0.2, 0.3], { minRecall: 0.5, zeroDivision: 'error' })).toThrow(
+      new UndefinedMetricError('thresholdForRecall: no positive examples'),
+    );
+    expect(thresholdForRecall(Y, S, { minRecall: 0.5, zeroDivision: 'error' })).toEqual(thresholdForRecall(Y, S, { minRecall: 0.5 }));
+    expect(() => thresholdForRecall(Y, S, { minRecall: 0.5, zeroDivision: null as never })).toThrow(MetricInputError);
   });
 });

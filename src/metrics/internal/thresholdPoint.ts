@@ -5,7 +5,8 @@ import { assertNonEmpty, assertSameLength } from '../../core/assert';
 import { readBinaryLabels } from '../../core/readBinaryLabels';
 import { readNumbers } from '../../core/readNumbers';
 import { readSampleWeight } from '../../core/readSampleWeight';
-import type { Label, LabelInput, NumericInput } from '../../core/types';
+import type { Label, LabelInput, NumericInput, ZeroDivision } from '../../core/types';
+import { undefinedValue } from '../../core/zeroDivision';
 import { confusionAtThresholdsOf, type ConfusionAtThresholds } from '../confusionAtThresholds';
 
 /**
@@ -58,14 +59,22 @@ export function readThresholdCounts(
   return { ...c, positives: m > 0 ? c.tps[m - 1] : 0, negatives: m > 0 ? c.fps[m - 1] : 0 };
 }
 
-/** The operating point at `c.thresholds[i]`, or at `Infinity` for `i = -1`. */
-export function pointAt(c: ThresholdCounts, i: number): ThresholdPoint {
+/**
+ * The operating point at `c.thresholds[i]`, or at `Infinity` for `i = -1`.
+ * An undefined precision (nothing predicted positive) or recall (no positive
+ * example) is NaN, or `zeroDivision` (`'error'` throws an UndefinedMetricError).
+ */
+export function pointAt(c: ThresholdCounts, i: number, zeroDivision?: ZeroDivision, fn = ''): ThresholdPoint {
   const tp = i < 0 ? 0 : c.tps[i];
   const fp = i < 0 ? 0 : c.fps[i];
+  const threshold = i < 0 ? Infinity : c.thresholds[i];
   return {
-    threshold: i < 0 ? Infinity : c.thresholds[i],
-    precision: tp + fp > 0 ? tp / (tp + fp) : NaN,
-    recall: c.positives > 0 ? tp / c.positives : NaN,
+    threshold,
+    precision:
+      tp + fp > 0
+        ? tp / (tp + fp)
+        : undefinedValue(zeroDivision, fn, `precision is undefined: nothing predicted positive at threshold ${threshold}`),
+    recall: c.positives > 0 ? tp / c.positives : undefinedValue(zeroDivision, fn, 'recall is undefined: no positive examples'),
     tp,
     fp,
     fn: c.positives - tp,
@@ -76,4 +85,14 @@ export function pointAt(c: ThresholdCounts, i: number): ThresholdPoint {
 /** The point returned when no threshold qualifies: everything NaN. */
 export function noPoint(): ThresholdPoint {
   return { threshold: NaN, precision: NaN, recall: NaN, tp: NaN, fp: NaN, fn: NaN, tn: NaN };
+}
+
+/**
+ * The point returned when there is no positive example, so that recall (and
+ * with it the choice of a threshold) is undefined: every field NaN except
+ * `recall`, which is NaN or `zeroDivision`; `'error'` throws an
+ * UndefinedMetricError (`fn: no positive examples`).
+ */
+export function noPositives(zeroDivision: ZeroDivision | undefined, fn: string): ThresholdPoint {
+  return { ...noPoint(), recall: undefinedValue(zeroDivision, fn, 'no positive examples') };
 }
