@@ -44,6 +44,11 @@ const BOUNDS: Record<string, readonly [number, number]> = {
 /** Per layer, the packed on-device summary: 7 statistics then `bins + 1` counts (the last one holds the maximum). */
 const FIXED = 7;
 
+/**
+ * One layer's statistics reduced with tf ops on the device (float32), packed
+ * as [mean, variance, min, max, nonZero, dead, saturated, counts…] so that
+ * every layer's summary is read with a single `dataSync`.
+ */
 function summarize(out: tf.Tensor, ones: tf.Tensor2D, bins: number, bounds: readonly [number, number] | undefined, tol: number): tf.Tensor1D {
   const n = out.shape[0] ?? 1;
   const flat = tf.reshape(out.dtype === 'float32' ? out : tf.cast(out, 'float32'), [n, -1]) as tf.Tensor2D;
