@@ -74,7 +74,7 @@ export interface VariableGradientStats {
 
 /** The trend of gradient size across depth. */
 export interface GradientTrend {
-  /** Least-squares slope of log10(gradientNorm) per layer of depth (input → output). */
+  /** Least-squares slope of log10 of each layer's gradient norm (√ of the sum of its variables' squared norms) per layer of depth (input → output); `NaN` with fewer than two layers. */
   readonly slope: number;
   /** `shrinking-toward-input` when gradients get smaller toward the input (vanishing), `growing-toward-input` when larger (exploding), else `flat`. */
   readonly direction: 'flat' | 'shrinking-toward-input' | 'growing-toward-input';
