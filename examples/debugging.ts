@@ -74,7 +74,7 @@ function deep(activation: 'sigmoid' | 'relu'): tfl.Sequential {
         units: 16,
         activation,
         inputShape: i === 0 ? [8] : undefined,
-        kernelInitializer: activation === 'relu' ? tfl.initializers.heNormal({ seed: i }) : tfl.initializers.randomNormal({ mean: 0, stddev: 0.3, seed: i }),
+        kernelInitializer: activation === 'relu' ? tfl.initializers.heNormal({ seed: 100 + i }) : tfl.initializers.randomNormal({ mean: 0, stddev: 0.3, seed: 100 + i }),
         name: `${activation}${i + 1}`,
       }),
     );
