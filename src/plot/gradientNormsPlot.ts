@@ -1,6 +1,6 @@
 import { failOption, readChoiceOption } from '../core/configErrors';
 import type { GradientStats } from '../diagnostics/types';
-import { fmt, frame, readLayout } from './internal/spec';
+import { decades, fmt, frame, readLayout } from './internal/spec';
 import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** Which quantity of each variable {@link gradientNormsPlot} draws. */
@@ -78,7 +78,13 @@ export function gradientNormsPlot(stats: GradientStats, options: GradientNormsPl
       status: v.status,
     });
   }
-  const y = { field: 'value', type: 'quantitative', title: TITLES[measure], scale: { type: 'log', padding: 10 } };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of rows) {
+    lo = Math.min(lo, r.value);
+    hi = Math.max(hi, r.value);
+  }
+  const y: Record<string, unknown> = { field: 'value', type: 'quantitative', title: TITLES[measure], scale: { type: 'log', padding: 10 } };
   const rules: { value: number; label: string }[] = [];
   if (measure === 'ratio') {
     const { vanishing, exploding } = stats.thresholds;
@@ -87,6 +93,12 @@ export function gradientNormsPlot(stats: GradientStats, options: GradientNormsPl
   } else if (measure === 'updateRatio') {
     rules.push({ value: 1e-3, label: 'healthy update ≈ 1e-3' });
   }
+  for (const r of rules) {
+    lo = Math.min(lo, r.value);
+    hi = Math.max(hi, r.value);
+  }
+  const ticks = decades(lo, hi);
+  if (ticks) y.axis = { values: ticks, format: '~g' };
   const layers: Record<string, unknown>[] = [];
   if (rules.length > 0) {
     layers.push({ name: 'thresholds', data: { values: rules }, mark: { type: 'rule', strokeDash: [6, 4], color: '#888888' }, encoding: { y } });

@@ -1,6 +1,6 @@
 import { failOption } from '../core/configErrors';
 import type { LearningRateFinderResult } from '../search/findLearningRate';
-import { fmt, frame, readField, readLayout, sameLength, seriesColor } from './internal/spec';
+import { decades, fmt, frame, readField, readLayout, sameLength, seriesColor } from './internal/spec';
 import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** The suggested rates of a learning-rate range test. */
@@ -67,7 +67,14 @@ export function learningRatePlot(result: LearningRateFinderResult, options: Lear
   const rawName = 'mini-batch loss';
   const smoothName = 'smoothed loss';
   const names = options.raw !== false ? [rawName, smoothName] : [smoothName];
-  const x = { field: 'learningRate', type: 'quantitative', title: 'Learning rate (log scale)', scale: { type: 'log' }, axis: { format: '.0e' } };
+  let lrMin = Infinity;
+  let lrMax = -Infinity;
+  for (const v of lr) {
+    lrMin = Math.min(lrMin, v);
+    lrMax = Math.max(lrMax, v);
+  }
+  const ticks = decades(lrMin, lrMax);
+  const x = { field: 'learningRate', type: 'quantitative', title: 'Learning rate (log scale)', scale: { type: 'log' }, axis: ticks ? { values: ticks, format: '.0e' } : { format: '.0e' } };
   const y = { field: 'loss', type: 'quantitative', title: 'Training loss', scale: Number.isFinite(lo) && hi > lo ? { domain: [lo, hi], nice: false } : { zero: false } };
   const rows = (values: Float64Array, series: string) => {
     const out: { learningRate: number; loss: number; step: number; series: string }[] = [];

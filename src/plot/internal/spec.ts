@@ -109,3 +109,17 @@ export function short(v: number): number | null {
 export function seriesField(name: string): Record<string, unknown>[] {
   return [{ calculate: JSON.stringify(name), as: 'series' }];
 }
+
+/**
+ * The tick values of a log axis over [lo, hi]: the powers of ten inside it,
+ * one grid line per decade instead of nine (vega draws a line at every
+ * 2…9 multiple, labelled or not). `undefined` (vega's own ticks) when fewer
+ * than two decades fit.
+ */
+export function decades(lo: number, hi: number): number[] | undefined {
+  if (!(lo > 0) || !(hi >= lo) || !Number.isFinite(hi)) return undefined;
+  const out: number[] = [];
+  // inward: a tick outside the scale's domain would be drawn outside the plot
+  for (let k = Math.ceil(Math.log10(lo) - 1e-9); k <= Math.floor(Math.log10(hi) + 1e-9); k++) out.push(Number(`1e${k}`));
+  return out.length >= 2 ? out : undefined;
+}
