@@ -62,6 +62,12 @@ describe('gradientNormsPlot', () => {
     expect(markItems(doc, 'variables').filter((i) => i.tag === 'path')).toHaveLength(14);
   });
 
+  it('ticks the log axis once per decade, from the smallest value to the largest rule', () => {
+    const spec = gradientNormsPlot(stats);
+    const variables = spec.layer.find((l) => l.name === 'variables') as unknown as { encoding: { y: { axis: { values: number[] } } } };
+    expect(variables.encoding.y.axis.values).toEqual([1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10]);
+  });
+
   it('draws the healthy 1e-3 rule for updateRatio and throws InvalidOptionError for an unknown measure', () => {
     expect(JSON.stringify(gradientNormsPlot(stats, { measure: 'updateRatio' }))).toContain('healthy update');
     expect(() => gradientNormsPlot(stats, { measure: 'norm' as 'ratio' })).toThrow(InvalidOptionError);
