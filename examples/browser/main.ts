@@ -159,7 +159,7 @@ function show(r: WalkthroughResults): void {
   $('gradcheck').innerHTML =
     '<h2>3. Gradient check</h2>' +
     table([
-      ['the MLP (binary cross-entropy)', verdict(g.correct.ok, `passes (${g.correct.comparisons} comparisons)`, `FAILS (${g.correct.failures} failures)`)],
+      ['the MLP (binary cross-entropy)', verdict(g.correct.ok, `passes (${g.correct.comparisons} comparisons, worst error ${fmt(g.correct.worstErrorOverTolerance, 2)} of its tolerance)`, `FAILS (${g.correct.failures} failures)`)],
       ['a custom layer whose gradient is 10% too large', verdict(!g.planted.ok, `caught: ${g.planted.failures} failures, worst at ${g.planted.worst}`, 'NOT caught')],
     ]);
   const t = r.training;

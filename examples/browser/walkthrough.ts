@@ -66,7 +66,14 @@ export interface MetricsStep {
 
 /** Step 3's results. */
 export interface GradcheckStep {
-  readonly correct: { readonly ok: boolean; readonly failures: number; readonly comparisons: number; readonly maxRelError: number };
+  readonly correct: {
+    readonly ok: boolean;
+    readonly failures: number;
+    readonly comparisons: number;
+    readonly maxRelError: number;
+    /** The worst comparison's |analytic − numeric| / tolerance: below 1 passes; the margin of the check. */
+    readonly worstErrorOverTolerance: number;
+  };
   readonly planted: { readonly ok: boolean; readonly failures: number; readonly worst: string; readonly plantedVariable: string };
 }
 
@@ -229,7 +236,13 @@ export function gradcheckStep(): GradcheckStep {
     let correctMaxRel = 0;
     for (const input of good.inputs) correctMaxRel = Math.max(correctMaxRel, input.maxRelError);
     return {
-      correct: { ok: good.ok, failures: good.failures, comparisons: good.comparisons, maxRelError: correctMaxRel },
+      correct: {
+        ok: good.ok,
+        failures: good.failures,
+        comparisons: good.comparisons,
+        maxRelError: correctMaxRel,
+        worstErrorOverTolerance: good.worst[0] ? good.worst[0].absError / good.worst[0].tolerance : 0,
+      },
       planted: {
         ok: bad.ok,
         failures: bad.failures,
