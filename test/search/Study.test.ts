@@ -347,15 +347,16 @@ describe('heartbeats and retries', () => {
   }
 
   it('fails a dead worker\'s trial before starting a trial, and runs its parameters again once', async () => {
-    const storage = inMemoryStorage({ heartbeatIntervalMs: 10, gracePeriodMs: 30 });
+    // Margins for a loaded machine: the live trial beats every 20 ms and runs 3 grace periods.
+    const storage = inMemoryStorage({ heartbeatIntervalMs: 20, gracePeriodMs: 120 });
     const study = await createStudy({ storage, name: 's', sampler: randomSampler({ seed: 1 }), retryFailedTrials: { maxRetries: 1 } });
     await deadTrial(storage, study.studyId);
     const seen: number[] = [];
-    await study.optimize(async (t) => { await sleep(45); return t.suggestFloat('x', 0, 1); }, { trials: 3, onTrialComplete: (t) => { seen.push(t.number); } });
+    await study.optimize(async (t) => { await sleep(150); return t.suggestFloat('x', 0, 1); }, { trials: 3, onTrialComplete: (t) => { seen.push(t.number); } });
     const [dead, first, retry, last] = study.trials;
     expect(study.trials.length).toBe(4);
     expect(dead!.state).toBe('failed');
-    expect(dead!.error).toMatch(/^heartbeat lost: no heartbeat for \d+ ms \(grace period 30 ms\)$/);
+    expect(dead!.error).toMatch(/^heartbeat lost: no heartbeat for \d+ ms \(grace period 120 ms\)$/);
     // The study's own trial kept beating while it ran for longer than the grace period.
     expect(first!.state).toBe('complete');
     expect(retry!.params).toEqual({ x: 0.5 });
@@ -367,17 +368,17 @@ describe('heartbeats and retries', () => {
   });
 
   it('retries at most maxRetries times per original trial, recording the chain', async () => {
-    const storage = inMemoryStorage({ heartbeatIntervalMs: 5, gracePeriodMs: 10 });
+    const storage = inMemoryStorage({ heartbeatIntervalMs: 10, gracePeriodMs: 60 });
     const study = await createStudy({ storage, name: 's', sampler: randomSampler({ seed: 1 }), retryFailedTrials: { maxRetries: 2 } });
     const id = study.studyId;
     await deadTrial(storage, id);
-    await sleep(20);
+    await sleep(100);
     const killRetry = async (): Promise<void> => {
       // Another worker claims the queued retry and dies in it.
       const waiting = (await storage.getAllTrials(id, ['waiting']))[0]!;
       expect(await storage.setTrialState(id, waiting.number, 'running')).toBe(true);
       await storage.recordHeartbeat!(id, waiting.number);
-      await sleep(20);
+      await sleep(100);
     };
     (await study.ask()).suggestFloat('x', 0, 1); // sweeps: fails 0, queues 1 (and asks trial 2 after it was queued)
     await study.refresh();

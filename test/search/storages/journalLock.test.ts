@@ -113,23 +113,23 @@ describe('journalFileStorage with concurrent writer processes', () => {
 describe('journalFileStorage heartbeats', () => {
   it('fails the trial of a worker process killed mid-trial after the grace period, once', async () => {
     const path = fresh();
-    const storage = journalFileStorage(path, { heartbeatIntervalMs: 20, gracePeriodMs: 100, fsync: false });
-    expect(storage.heartbeat).toEqual({ intervalMs: 20, gracePeriodMs: 100 });
+    const storage = journalFileStorage(path, { heartbeatIntervalMs: 50, gracePeriodMs: 400, fsync: false });
+    expect(storage.heartbeat).toEqual({ intervalMs: 50, gracePeriodMs: 400 });
     const study = await createStudy({ storage, name: 'hb', retryFailedTrials: { maxRetries: 1 } });
     const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'heartbeatWorker.ts'), path, 'hb'], { stdio: 'ignore' });
     const deadline = Date.now() + 30000;
     while (!existsSync(`${path}.started`) && Date.now() < deadline) await sleep(10);
-    await sleep(150); // alive and beating: not stale
+    await sleep(500); // alive and beating: not stale
     expect(await storage.failStaleTrials!(study.studyId)).toEqual([]);
     child.kill('SIGKILL');
     await new Promise((r) => child.on('exit', r));
-    await sleep(150);
-    const other = journalFileStorage(path, { heartbeatIntervalMs: 20, gracePeriodMs: 100, fsync: false });
+    await sleep(500);
+    const other = journalFileStorage(path, { heartbeatIntervalMs: 50, gracePeriodMs: 400, fsync: false });
     const [a, b] = await Promise.all([storage.failStaleTrials!(study.studyId), other.failStaleTrials!(study.studyId)]);
     expect([...a, ...b].map((t) => t.number)).toEqual([0]);
     const failed = (await other.getTrial(study.studyId, 0));
     expect(failed.state).toBe('failed');
-    expect(failed.error).toMatch(/^heartbeat lost: no heartbeat for \d+ ms \(grace period 100 ms\)$/);
+    expect(failed.error).toMatch(/^heartbeat lost: no heartbeat for \d+ ms \(grace period 400 ms\)$/);
     expect(failed.params['x']).toBeTypeOf('number');
     // heartbeat lines are journal events like any other
     expect(readFileSync(path, 'utf8').split('\n').filter((l) => l.includes('"op":"heartbeat"')).length).toBeGreaterThan(3);
