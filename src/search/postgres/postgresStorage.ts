@@ -551,24 +551,25 @@ class PgStorage implements PostgresStorage {
     return rows.filter((r) => r.number !== null).map((r) => this.remember(studyId, toFrozen(r, fn)));
   }
 
-  private readonly studyLocks = new Map<string, Promise<void>>();
+  private lockChain: Promise<void> = Promise.resolve();
 
   /**
-   * Runs `fn` holding the study's lock: in this process a promise chain per
-   * study (so that concurrent trials of one process wait here and hold at
-   * most one connection), across processes a session advisory lock
-   * (`pg_advisory_lock`) on a connection of the pool kept for the time of
-   * `fn`; `fn`'s own queries use the pool's other connections. If that
+   * Runs `fn` holding the study's lock: across processes a session advisory
+   * lock (`pg_advisory_lock`) on a connection of the pool kept for the time
+   * of `fn`, while `fn`'s own queries use the pool's other connections; in
+   * this process a promise chain, so that the storage holds at most one
+   * such connection at a time (with two, two studies of one process could
+   * hold both connections of a pool of 2 and wait forever for a third; the
+   * lock is held for milliseconds, so queueing costs little). If that
    * connection drops, the server releases the lock with it.
    */
   async withStudyLock<T>(studyId: string, fn: () => Promise<T>): Promise<T> {
     const fnName = 'withStudyLock';
     const id = this.studyKey(studyId, fnName);
-    const previous = this.studyLocks.get(studyId) ?? Promise.resolve();
+    const previous = this.lockChain;
     let release!: () => void;
     const mine = new Promise<void>((r) => (release = r));
-    const tail = previous.then(() => mine);
-    this.studyLocks.set(studyId, tail);
+    this.lockChain = previous.then(() => mine);
     await previous;
     try {
       const pool = await this.ready();
@@ -600,7 +601,6 @@ class PgStorage implements PostgresStorage {
       }
     } finally {
       release();
-      if (this.studyLocks.get(studyId) === tail) this.studyLocks.delete(studyId);
     }
   }
 

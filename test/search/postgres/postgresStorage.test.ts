@@ -281,6 +281,17 @@ describe('postgresStorage', () => {
     expect(spans.length).toBe(12);
   });
 
+  it('does not deadlock a pool of two when two studies of one storage take their locks at once', async () => {
+    const pool = new pg.Pool({ connectionString: server.url, max: 2 });
+    pool.on('error', () => undefined);
+    const s = postgresStorage(pool, { schema: 'two_studies' });
+    const ids = [await s.createStudy('a', 'minimize'), await s.createStudy('b', 'minimize')];
+    const made = await Promise.all(Array.from({ length: 8 }, (_, i) => s.withStudyLock!(ids[i % 2]!, async () => (await s.createTrial(ids[i % 2]!)).number)));
+    expect(made.sort((x, y) => x - y)).toEqual([0, 0, 1, 1, 2, 2, 3, 3]);
+    await s.close();
+    await pool.end();
+  });
+
   it('evaluates no grid point twice when two workers on two pools share a grid study', async () => {
     const space = { a: [1, 2, 3, 4], b: ['x', 'y', 'z'] };
     const worker = async () => {
