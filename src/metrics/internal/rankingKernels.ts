@@ -24,10 +24,10 @@ const MINORITY = 1 / 16;
 
 /**
  * Walks the distinct thresholds from the top over both classes' sorted
- * scores (weights alongside, or 1 each) and returns the ROC AUC, NaN where a
- * class weighs nothing.
+ * scores (weight `weights[posI[k]]` of each, or 1 each) and returns the ROC
+ * AUC, NaN where a class weighs nothing.
  */
-function merged(pos: Float64Array, neg: Float64Array, posW?: Float64Array, negW?: Float64Array): number {
+function merged(pos: Float64Array, neg: Float64Array, weights?: Float64Array, posI?: Uint32Array, negI?: Uint32Array): number {
   let i = pos.length - 1;
   let j = neg.length - 1;
   let num = 0;
@@ -37,8 +37,8 @@ function merged(pos: Float64Array, neg: Float64Array, posW?: Float64Array, negW?
     const t = i < 0 ? neg[j] : j < 0 ? pos[i] : pos[i] >= neg[j] ? pos[i] : neg[j];
     let cp = 0;
     let cn = 0;
-    for (; i >= 0 && pos[i] === t; i--) cp += posW === undefined ? 1 : posW[i];
-    for (; j >= 0 && neg[j] === t; j--) cn += negW === undefined ? 1 : negW[j];
+    for (; i >= 0 && pos[i] === t; i--) cp += posI === undefined ? 1 : weights![posI[i]];
+    for (; j >= 0 && neg[j] === t; j--) cn += negI === undefined ? 1 : weights![negI[j]];
     // Each negative here loses to the positives above and ties these.
     num += cn * (tp + cp * 0.5);
     tp += cp;
@@ -76,22 +76,19 @@ export function averagePrecisionOf(labels: Uint8Array, scores: Float64Array, wei
     }
   }
   const [u, tp, d] = distinctSorted(pos, posW);
-  // fp[j + 1] = weight of the negatives whose score is at or above u[j] and
-  // below u[j + 1]: false positives at the thresholds u[0..j].
-  const fp = new Float64Array(d + 1);
-  if (q) {
-    sortPairs(neg, negW);
-    for (let i = 0, j = 0; i < q; i++) {
-      while (j < d && u[j] <= neg[i]) j++;
-      fp[j] += negW ? negW[i] : 1;
-    }
-  } else if (d) place(u, d, scores, labels, weights, 0, fp);
+  // Rare positives: fp[j + 1] = weight of the negatives whose score is at or
+  // above u[j] and below u[j + 1], the false positives added at threshold
+  // u[j]. Balanced: the sorted negatives are walked down alongside instead.
+  let fp: Float64Array | undefined;
+  if (q) sortPairs(neg, negW);
+  else if (d) place(u, d, scores, labels, weights, 0, (fp = new Float64Array(d + 1)));
   let t = 0;
   let f = 0;
   let ap = 0;
-  for (let j = d - 1; j >= 0; j--) {
+  for (let j = d - 1, k = q - 1; j >= 0; j--) {
     t += tp[j];
-    f += fp[j + 1];
+    if (fp) f += fp[j + 1];
+    else for (; k >= 0 && neg[k] >= u[j]; k--) f += negW ? negW[k] : 1;
     // A zero-weight positive adds no recall (and t + f may still be 0).
     if (tp[j]) ap += tp[j] * (t / (t + f));
   }
@@ -111,7 +108,7 @@ export function rocAucOf(labels: Uint8Array, scores: Float64Array, weights?: Flo
       return merged(pos, neg);
     }
     const s = sortByClassWeighted(labels, scores, weights);
-    return merged(s.pos, s.neg, s.posW, s.negW);
+    return merged(s.pos, s.neg, weights, s.posI, s.negI);
   }
   // Sort the smaller class, place the other among it.
   const cls = p <= n - p ? 1 : 0;
