@@ -97,12 +97,12 @@ export function confusionAtThresholdsOf(
 ): ConfusionAtThresholds {
   if (weights !== undefined) {
     const w = sortByClassWeighted(labels, scores, weights);
-    return merge(w.pos, w.neg, w.posW, w.negW, extra);
+    return merge(w.pos, w.neg, extra, weights, w.posI, w.negI);
   }
   let p = 0;
   for (let i = 0; i < labels.length; i++) p += labels[i];
   const [pos, neg] = sortByClass(labels, scores, p);
-  return merge(pos, neg, undefined, undefined, extra);
+  return merge(pos, neg, extra);
 }
 
 /**
@@ -113,9 +113,10 @@ export function confusionAtThresholdsOf(
 function merge(
   pos: Float64Array,
   neg: Float64Array,
-  posW: Float64Array | undefined,
-  negW: Float64Array | undefined,
   extra: number,
+  weights?: Float64Array,
+  posI?: Uint32Array,
+  negI?: Uint32Array,
 ): ConfusionAtThresholds {
   const p = pos.length;
   const q = neg.length;
@@ -132,8 +133,8 @@ function merge(
   let fp = 0;
   for (let i = p - 1, j = q - 1, k = 0; k < m; k++) {
     const t = i < 0 ? neg[j] : j < 0 ? pos[i] : pos[i] >= neg[j] ? pos[i] : neg[j];
-    for (; i >= 0 && pos[i] === t; i--) tp += posW === undefined ? 1 : posW[i];
-    for (; j >= 0 && neg[j] === t; j--) fp += negW === undefined ? 1 : negW[j];
+    for (; i >= 0 && pos[i] === t; i--) tp += posI === undefined ? 1 : weights![posI[i]];
+    for (; j >= 0 && neg[j] === t; j--) fp += negI === undefined ? 1 : weights![negI[j]];
     thresholds[k] = t + 0;
     tps[k] = tp;
     fps[k] = fp;

@@ -16,12 +16,16 @@ const SMALL = 1 << 14;
 /** Buckets larger than this (clumped scores) are sorted directly, bounding the scratch memory. */
 const CAP = 1 << 16;
 
-/** Each class's scores sorted ascending, with their weights alongside when weighted. */
+/**
+ * Each class's scores sorted ascending, with, when weighted, the index of
+ * each score's example alongside (its weight is `weights[posI[k]]`): 4 bytes
+ * per example instead of a sorted copy of the 8-byte weights.
+ */
 export interface SortedByClass {
   pos: Float64Array;
   neg: Float64Array;
-  posW?: Float64Array;
-  negW?: Float64Array;
+  posI?: Uint32Array;
+  negI?: Uint32Array;
 }
 
 /**
@@ -39,9 +43,10 @@ export function sortByClass(
 }
 
 /**
- * {@link sortByClass} carrying weights: examples of weight 0 are left out
- * (they do not change any curve, and scikit-learn >= 1.3 drops their
- * thresholds), the rest sorted per class with each weight next to its score.
+ * {@link sortByClass} for weighted examples: examples of weight 0 are left
+ * out (they do not change any curve, and scikit-learn >= 1.3 drops their
+ * thresholds), the rest sorted per class with each example's index next to
+ * its score.
  */
 export function sortByClassWeighted(
   labels: Uint8Array,
@@ -70,8 +75,8 @@ function distribute(
   const n = scores.length;
   const pos = new Float64Array(p);
   const neg = new Float64Array(q);
-  const posW = weights && new Float64Array(p);
-  const negW = weights && new Float64Array(q);
+  const posI = weights && new Uint32Array(p);
+  const negI = weights && new Uint32Array(q);
   let buckets = 1;
   while (buckets * 2048 < n && buckets < 1 << 15) buckets *= 2;
   if (n < small || n < 2) buckets = 1;
@@ -107,11 +112,11 @@ function distribute(
       } else if (labels[i]) {
         const at = offP[b]++;
         pos[at] = scores[i];
-        if (posW) posW[at] = w;
+        if (posI) posI[at] = i;
       } else {
         const at = offN[b]++;
         neg[at] = scores[i];
-        if (negW) negW[at] = w;
+        if (negI) negI[at] = i;
       }
     }
     if (pass === 0) {
@@ -127,26 +132,26 @@ function distribute(
   for (let b = 0; b < buckets; b++) largest = Math.max(largest, offP[b] - (b ? offP[b - 1] : 0), offN[b] - (b ? offN[b - 1] : 0));
   largest = Math.min(largest, CAP);
   const tmp = new Float64Array(largest);
-  const tmpW = new Float64Array(weights ? largest : 0);
+  const tmpI = new Uint32Array(weights ? largest : 0);
   const count = new Int32Array(largest + 1);
   for (let b = 0; b < buckets; b++) {
-    fineSort(pos, posW, b ? offP[b - 1] : 0, offP[b], tmp, tmpW, count);
-    fineSort(neg, negW, b ? offN[b - 1] : 0, offN[b], tmp, tmpW, count);
+    fineSort(pos, posI, b ? offP[b - 1] : 0, offP[b], tmp, tmpI, count);
+    fineSort(neg, negI, b ? offN[b - 1] : 0, offN[b], tmp, tmpI, count);
   }
-  return { pos, neg, posW, negW };
+  return { pos, neg, posI, negI };
 }
 
 /**
- * Sorts a[lo..hi) (moving w alongside when given) by a counting pass linear
- * in value, then insertion sort of each sub-bucket.
+ * Sorts a[lo..hi) (moving the indices w alongside when given) by a counting
+ * pass linear in value, then insertion sort of each sub-bucket.
  */
 function fineSort(
   a: Float64Array,
-  w: Float64Array | undefined,
+  w: Uint32Array | undefined,
   lo: number,
   hi: number,
   tmp: Float64Array,
-  tmpW: Float64Array,
+  tmpW: Uint32Array,
   count: Int32Array,
 ): void {
   const m = hi - lo;
@@ -189,8 +194,8 @@ function fineSort(
   }
 }
 
-/** Insertion sort of a few values; larger runs take the typed sort, or the pair quicksort with weights. */
-function direct(a: Float64Array, w: Float64Array | undefined, lo: number, hi: number): void {
+/** Insertion sort of a few values; larger runs take the typed sort, or the pair quicksort with indices. */
+function direct(a: Float64Array, w: Uint32Array | undefined, lo: number, hi: number): void {
   if (w) quickSortPairs(a, w, lo, hi);
   else if (hi - lo > 24) a.subarray(lo, hi).sort();
   else {
@@ -207,7 +212,7 @@ function direct(a: Float64Array, w: Float64Array | undefined, lo: number, hi: nu
 }
 
 /** Sorts a[lo..hi) ascending, moving w alongside: quicksort (median of three), insertion below 16. */
-function quickSortPairs(a: Float64Array, w: Float64Array, lo: number, hi: number): void {
+function quickSortPairs(a: Float64Array, w: Uint32Array, lo: number, hi: number): void {
   while (hi - lo > 16) {
     const mid = (lo + hi) >>> 1;
     const x = a[lo];

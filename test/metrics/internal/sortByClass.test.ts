@@ -66,7 +66,7 @@ describe('sortByClass', () => {
     }
     check(labels, scores);
   });
-  it('sorts pairs of score and weight per class, leaving zero weights out, on every path (small, distributed, clumped)', () => {
+  it('sorts each class with the example index alongside, leaving zero weights out, on every path (small, distributed, clumped)', () => {
     const cases: Array<[number, (i: number) => number]> = [
       [300, (i) => ((i * 37) % 11) / 4],
       [120_000, (i) => 0.5 + ((i * 7919) % 5000) * 2 ** -52],
@@ -75,20 +75,23 @@ describe('sortByClass', () => {
     for (const [n, score] of cases) {
       const labels = Uint8Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0));
       const scores = Float64Array.from({ length: n }, (_, i) => score(i));
-      // The weight encodes the index, so pairs can be checked.
       const weights = Float64Array.from({ length: n }, (_, i) => (i % 10 === 9 ? 0 : i + 1));
       for (const small of [0, 1 << 14]) {
         const s = sortByClassWeighted(labels, scores, weights, small);
         for (const [v, w, cls] of [
-          [s.pos, s.posW, 1],
-          [s.neg, s.negW, 0],
+          [s.pos, s.posI, 1],
+          [s.neg, s.negI, 0],
         ] as const) {
           const expected = Array.from({ length: n }, (_, i) => i)
             .filter((i) => labels[i] === cls && weights[i] !== 0)
             .map((i) => scores[i] + 0)
             .sort((a, b) => a - b);
           expect(Array.from(v, (x) => x + 0)).toEqual(expected);
-          for (let k = 0; k < v.length; k++) expect(scores[w[k] - 1]).toBe(v[k]);
+          for (let k = 0; k < v.length; k++) {
+            expect(scores[w[k]]).toBe(v[k]);
+            expect(labels[w[k]]).toBe(cls);
+          }
+          expect(new Set(w).size).toBe(w.length);
         }
       }
     }
