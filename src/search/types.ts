@@ -91,10 +91,15 @@ export interface StudyView {
  * concurrent trials do not get the same point.
  */
 export interface Sampler {
+  /** The parameters to sample jointly for `trial` (e.g. those every finished trial has), as name → distribution; `{}` for an independent sampler. */
   inferRelativeSearchSpace(study: StudyView, trial: FrozenTrial): Record<string, Distribution>;
+  /** Values for the parameters of `searchSpace`, drawn together from the study's trials; the objective's `suggest*` returns each one that fits the range it asks. */
   sampleRelative(study: StudyView, trial: FrozenTrial, searchSpace: Record<string, Distribution>): Record<string, ParamValue>;
+  /** A value for one parameter the relative sample does not cover, drawn within `distribution`. */
   sampleIndependent(study: StudyView, trial: FrozenTrial, name: string, distribution: Distribution): ParamValue;
+  /** Called once when a trial starts, before any sampling for it. */
   beforeTrial?(study: StudyView, trial: FrozenTrial): void;
+  /** Called once when a trial ends, with its final state and value, before the storage records it. */
   afterTrial?(study: StudyView, trial: FrozenTrial, state: TrialState, value: number | undefined): void;
   /** True when the sampler has nothing left to propose (an exhausted grid); `optimize` then stops. */
   isExhausted?(study: StudyView): boolean;
@@ -106,6 +111,7 @@ export interface Sampler {
  * `trial` is the running trial's current record, with its latest report.
  */
 export interface Pruner {
+  /** True when `trial` should stop now (the objective then throws `TrialPruned`), judged from its last report and the study's other trials. */
   prune(study: StudyView, trial: FrozenTrial): boolean;
 }
 
@@ -185,14 +191,21 @@ export interface Storage {
   createStudy(name: string, direction: Direction): Promise<string>;
   /** The id of the study with this name, or `undefined`. */
   getStudyId(name: string): Promise<string | undefined>;
+  /** The study's direction; throws a `SearchError` for an unknown id. */
   getStudyDirection(studyId: string): Promise<Direction>;
+  /** Every study, with its trial counts and best value. */
   listStudies(): Promise<readonly StudySummary[]>;
+  /** Deletes the study and its trials; throws a `SearchError` for an unknown id. */
   deleteStudy(studyId: string): Promise<void>;
   /** Creates a trial with the next number (atomically); `running` unless the template says otherwise. */
   createTrial(studyId: string, template?: TrialTemplate): Promise<FrozenTrial>;
+  /** Records a parameter's value and distribution; the same name with another distribution throws a `SearchError`. */
   setTrialParam(studyId: string, number: number, name: string, distribution: Distribution, value: ParamValue): Promise<void>;
+  /** Records the value reported at `step`; a step already reported keeps its first value. */
   setTrialIntermediateValue(studyId: string, number: number, step: number, value: number): Promise<void>;
+  /** Sets a user attribute (plain JSON). */
   setTrialUserAttr(studyId: string, number: number, key: string, value: unknown): Promise<void>;
+  /** Sets a system attribute (plain JSON; the library's own, e.g. `retriedFrom`). */
   setTrialSystemAttr(studyId: string, number: number, key: string, value: unknown): Promise<void>;
   /**
    * Moves a trial to `state`; for a finished state also records `value`,
@@ -202,6 +215,7 @@ export interface Storage {
    * claimed the enqueued trial first).
    */
   setTrialState(studyId: string, number: number, state: TrialState, finish?: TrialFinish): Promise<boolean>;
+  /** The trial's current record; throws a `SearchError` for an unknown study or trial. */
   getTrial(studyId: string, number: number): Promise<FrozenTrial>;
   /** The study's trials in order of number, optionally only those in `states`. */
   getAllTrials(studyId: string, states?: readonly TrialState[]): Promise<readonly FrozenTrial[]>;
