@@ -26,6 +26,7 @@ async function fourByTwentyFive(descriptor: StorageDescriptor, open: () => Stora
     trials: 100,
     studyName: 'grid',
     storage: descriptor,
+    env: { OBJECTIVE_MS: '40' }, // long enough that the first worker cannot finish all 100 before the others start
     onTrialComplete: (t: FrozenTrial, worker: number) => reported.push([t.number, worker]),
   });
   expect(result.workers.map((w) => w.exitCode)).toEqual([0, 0, 0, 0]);
