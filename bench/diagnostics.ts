@@ -12,6 +12,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-wasm';
 import * as tfl from '@tensorflow/tfjs-layers';
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { activationStats } from '../src/diagnostics/activationStats';
 import { machineLine, writeResultsSection } from './writeResultsSection';
@@ -87,6 +88,7 @@ export async function benchDiagnostics(): Promise<{ rows: Row[]; markdown: strin
   const backends = (process.env.BACKENDS ?? 'cpu,wasm').split(',');
   const runs = Number(process.env.DIAG_RUNS ?? 15);
   const rows: Row[] = [];
+  const loadStart = loadavg();
   for (const backend of backends) {
     await tf.setBackend(backend);
     await tf.ready();
@@ -126,7 +128,7 @@ export async function benchDiagnostics(): Promise<{ rows: Row[]; markdown: strin
     '',
     'Written by `npm run bench:diagnostics` (`bench/diagnostics.ts`, also run by `npm run bench`). Do not edit by hand.',
     '',
-    `- Machine: ${machineLine()}`,
+    `- Machine: ${machineLine()}; load average (1, 5, 15 min) at the start ${loadStart.map((v) => v.toFixed(2)).join(', ')}, at the end ${loadavg().map((v) => v.toFixed(2)).join(', ')} (2 shared cores: above 2, other processes competed)`,
     `- ${runs} interleaved runs after 3 warm-up calls; median ms. Both sides read their results back (\`dataSync\`).`,
     '- `predict`: `model.predict(x)` as a user calls it (tfjs splits the batch into batches of 32); `predict (one batch)`: `model.predict(x, { batchSize: n })`, one pass over the whole batch, the stricter reference.',
     '- `activationStats(model, x)` with the defaults (30 bins, every layer, `reduceOn: \'auto\'`, i.e. on the host for cpu and wasm): one forward pass over the whole batch, then per layer one `dataSync` and two float64 passes in JS. `activationStats (device)`: `reduceOn: \'device\'`, the statistics reduced with tf ops and read with one `dataSync` for all layers (the path GPU backends take by default).',

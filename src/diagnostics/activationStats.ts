@@ -261,6 +261,7 @@ export function activationStats(model: unknown, x: tf.Tensor | tf.Tensor[], opti
       if (ones) packed.push(summarize(out, ones, bins, bounds, tol));
     });
     const all = packed.length > 0 ? tf.concat(packed).dataSync() : undefined;
+    const summaries = new Map<object, { summary: Summary; bounds: readonly [number, number] | undefined }>();
     entries.forEach((e, k) => {
       const total = e.out.size;
       const units = total / examples;
@@ -274,7 +275,12 @@ export function activationStats(model: unknown, x: tf.Tensor | tf.Tensor[], opti
           r = { ...r, ...finiteSummary(e.out.dataSync() as Float32Array, bins) };
         }
       } else {
-        r = hostSummary(e.out.dataSync() as Float32Array, units, bins, e.bounds, tol);
+        // A Flatten or Reshape output, or an inference-time Dropout, shares its input's data (same dataId):
+        // same values, same statistics (the saturation count depends on the layer's own activation).
+        const id = (e.out as unknown as { dataId: object }).dataId;
+        const seen = summaries.get(id);
+        r = seen && seen.bounds === e.bounds ? { ...seen.summary, counts: seen.summary.counts.slice() } : hostSummary(e.out.dataSync() as Float32Array, units, bins, e.bounds, tol);
+        summaries.set(id, { summary: r, bounds: e.bounds });
       }
       let finite = 0;
       for (let i = 0; i < bins; i++) finite += r.counts[i];

@@ -230,6 +230,27 @@ describeEachBackend('activationStats on other model shapes', () => {
     tf.dispose([xa, xb]);
   });
 
+  it('gives a Flatten layer the statistics of its input, in its own arrays', () => {
+    const model = tfl.sequential({
+      layers: [
+        tfl.layers.conv2d({ filters: 2, kernelSize: 2, inputShape: [3, 3, 1], activation: 'relu', name: 'conv', kernelInitializer: tfl.initializers.glorotUniform({ seed: 2 }) }),
+        tfl.layers.flatten({ name: 'flat' }),
+      ],
+    });
+    const x = tf.randomNormal([5, 3, 3, 1], 0, 1, 'float32', 4);
+    for (const reduceOn of ['host', 'device'] as const) {
+      const [conv, flat] = activationStats(model, x, { reduceOn }).layers;
+      expect(flat.outputShape).toEqual([null, 8]);
+      expect(flat.units).toBe(conv.units);
+      for (const key of ['mean', 'std', 'min', 'max', 'zeroFraction', 'deadUnits'] as const) expect(flat[key]).toBeCloseTo(conv[key], 6);
+      expect(Array.from(flat.histogram.counts)).toEqual(Array.from(conv.histogram.counts));
+      expect(flat.histogram.counts).not.toBe(conv.histogram.counts);
+      expect(flat.activation).toBeUndefined();
+    }
+    model.dispose();
+    x.dispose();
+  });
+
   it('explains a Sequential model without layers', () => {
     const model = tfl.sequential();
     const x = tf.ones([1, 2]);
