@@ -152,8 +152,12 @@ export function postgresStorage(connection: string | PostgresPool, options: Post
 interface CachedStudy {
   /** Trials by number; finished ones are final. */
   trials: (FrozenTrial | undefined)[];
+  /** The numbers below `trials.length` to read again: unfinished trials, and numbers not read yet. */
+  open: Set<number>;
   snapshot: readonly FrozenTrial[] | undefined;
 }
+
+const newCache = (): CachedStudy => ({ trials: [], open: new Set(), snapshot: undefined });
 
 /** An error from a lost connection, and whether the statement certainly did not take effect. */
 function connectionLoss(e: unknown): { certainlyNotApplied: boolean } | undefined {
@@ -571,6 +575,7 @@ class PgStorage implements PostgresStorage {
     const mine = new Promise<void>((r) => (release = r));
     this.lockChain = previous.then(() => mine);
     await previous;
+    let unlocked: Promise<void> | undefined;
     try {
       const pool = await this.ready();
       const key = `tfjs-methodology study lock ${this.schema} ${id}`;
@@ -587,20 +592,25 @@ class PgStorage implements PostgresStorage {
           throw e;
         }
       }, { safe: true });
-      let broken: Error | undefined;
       try {
         return await fn();
       } finally {
-        try {
-          await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
-        } catch (e) {
-          broken = e as Error; // the connection is gone, and its session lock with it
-        }
-        client.removeListener('error', ignore);
-        client.release(broken);
+        // The caller goes on without waiting for the unlock's round trip; the lock stays held until it lands,
+        // and this process's next lock (the chain) waits for it.
+        unlocked = client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]).then(
+          () => {
+            client.removeListener('error', ignore);
+            client.release();
+          },
+          (e: unknown) => {
+            client.removeListener('error', ignore);
+            client.release(e as Error); // the connection is gone, and its session lock with it
+          },
+        );
       }
     } finally {
-      release();
+      if (unlocked === undefined) release();
+      else void unlocked.then(release);
     }
   }
 
@@ -630,13 +640,9 @@ class PgStorage implements PostgresStorage {
     const fn = 'getAllTrials';
     const id = this.studyKey(studyId, fn);
     let c = this.cache.get(studyId);
-    if (c === undefined) this.cache.set(studyId, (c = { trials: [], snapshot: undefined }));
+    if (c === undefined) this.cache.set(studyId, (c = newCache()));
     // Finished trials never change: read only the rows that may have (unfinished or missing ones) and the new ones.
-    const again: number[] = [];
-    for (let i = 0; i < c.trials.length; i++) {
-      const t = c.trials[i];
-      if (t === undefined || !isFinished(t.state)) again.push(i);
-    }
+    const again = [...c.open];
     // Two index scans rather than one `number >= $2 OR number = ANY ($3)`, which a prepared (generic) plan
     // answers by filtering every trial of the study.
     const { rows } = await this.query(
@@ -660,9 +666,12 @@ class PgStorage implements PostgresStorage {
   /** Puts a trial read from the database into the study's cache (a changed record invalidates the snapshot). */
   private remember(studyId: string, t: FrozenTrial): FrozenTrial {
     let c = this.cache.get(studyId);
-    if (c === undefined) this.cache.set(studyId, (c = { trials: [], snapshot: undefined }));
+    if (c === undefined) this.cache.set(studyId, (c = newCache()));
     const old = c.trials[t.number];
     if (old !== undefined && isFinished(old.state)) return old;
+    for (let k = c.trials.length; k < t.number; k++) c.open.add(k); // numbers skipped: not read yet
+    if (isFinished(t.state)) c.open.delete(t.number);
+    else c.open.add(t.number);
     if (old === undefined || !sameTrial(old, t)) {
       c.trials[t.number] = t;
       c.snapshot = undefined;
