@@ -249,7 +249,6 @@ await figures.add('gradient-norms', 'Gradient norms', gradientNormsPlot(gradient
 
 // 7. Report with coverage -----------------------------------------------------
 heading('7. The report: accuracy when it answers, and how often it answers');
-const curveVal = riskCoverageCurve(finalVal.correct, finalVal.confidence);
 line('confidence', 'product of the digits\' top softmax probabilities');
 line('AURC (validation)', fmt(aurc(finalVal.correct, finalVal.confidence)));
 const empirical = coverageAtRisk(finalVal.correct, finalVal.confidence, TARGET_RISK);
@@ -274,15 +273,17 @@ if (sgr.feasible) {
 line('TEST, answering everything', `error ${pct(finalTest.error)}`);
 line('TEST, at the SGR threshold', sgr.feasible ? `coverage ${pct(testCoverage)}, risk ${pct(testRisk)}` : 'no threshold');
 const diagram = reliabilityDiagram(finalTest.correct, finalTest.confidence, { bins: 10 });
-line('expected calibration error (test)', fmt(expectedCalibrationError(finalTest.correct, finalTest.confidence, { bins: 10 })));
+const ece = expectedCalibrationError(finalTest.correct, finalTest.confidence, { bins: 10 });
+line('expected calibration error (test)', fmt(ece));
 const goalMet = sgr.feasible && testCoverage >= TARGET_COVERAGE && testRisk <= TARGET_RISK;
 model.dispose();
 await figures.add('risk-coverage', 'Risk-coverage curve', riskCoveragePlot(riskCoverageCurve(finalTest.correct, finalTest.confidence), {
   title: 'Test: whole-number risk vs coverage',
   targetRisk: TARGET_RISK,
+  aurc: aurc(finalTest.correct, finalTest.confidence),
+  ...(sgr.feasible && answered > 0 ? { operatingPoint: { coverage: testCoverage, risk: testRisk, threshold: sgr.threshold, label: 'guaranteed-risk threshold' } } : {}),
 }));
-await figures.add('reliability', 'Reliability diagram', reliabilityPlot(diagram, { title: 'Test: is the confidence a probability?' }));
-void curveVal;
+await figures.add('reliability', 'Reliability diagram', reliabilityPlot(diagram, { ece, title: 'Test: is the confidence a probability?' }));
 
 heading('Verdict');
 if (goalMet) {
