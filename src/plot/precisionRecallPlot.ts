@@ -1,6 +1,7 @@
 import { failOption } from '../core/configErrors';
 import type { PrecisionRecallCurve } from '../metrics/precisionRecallCurve';
 import { downsampleCurve } from './downsampleCurve';
+import { compareLayer, readCompare, type CurveRow } from './internal/curveRows';
 import { asList, fmt, frame, num, pointLabel, readFiniteField, readLayout, readMaxPoints, sameLength, seriesColor, seriesField, short } from './internal/spec';
 import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
@@ -26,7 +27,9 @@ export interface PrecisionRecallPlotOptions extends PlotOptions {
   readonly chance?: boolean;
   /** One or more chosen operating points to mark; points with a non-finite coordinate (no threshold qualified) are left out. Defaults to none. */
   readonly operatingPoint?: PrecisionRecallPoint | readonly PrecisionRecallPoint[];
-  /** The most points of the curve kept in the spec (see {@link downsampleCurve}). Defaults to `2000`. */
+  /** Other curves drawn with this one (another model, a baseline), each with its legend entry. Defaults to none. */
+  readonly compare?: readonly { readonly label: string; readonly curve: PrecisionRecallCurve }[];
+  /** The most points kept in the spec per curve (see {@link downsampleCurve}). Defaults to `2000`. */
   readonly maxPoints?: number;
 }
 
@@ -61,38 +64,19 @@ export function precisionRecallPlot(curve: PrecisionRecallCurve, options: Precis
   const fn = 'precisionRecallPlot';
   const layout = readLayout(fn, options, 'Precision-recall curve');
   const maxPoints = readMaxPoints(fn, options.maxPoints);
-  const precision = readFiniteField(fn, 'precision', curve.precision);
-  const recall = readFiniteField(fn, 'recall', curve.recall);
-  sameLength(fn, 'precision', precision.length, 'recall', recall.length);
-  const n = precision.length;
-  if (n === 0) failOption(fn, 'the curve has no points');
-  const thresholds = curve.thresholds;
+  const main = staircaseRows(fn, '', curve, maxPoints);
+  const n = main.n;
+  const precision0 = main.prevalence;
   const isoF1 = options.isoF1 === false ? [] : (options.isoF1 ?? [0.2, 0.4, 0.6, 0.8]);
   isoF1.forEach((f, i) => {
     if (!(typeof f === 'number' && f > 0 && f < 1)) failOption(fn, `isoF1[${i}] is ${String(f)}, expected a number in (0, 1)`);
   });
-
-  // The staircase (steps-post in the curve's order of decreasing recall).
-  const m = 2 * n - 1;
-  const sx = new Float64Array(m);
-  const sy = new Float64Array(m);
-  for (let i = 0; i < n; i++) {
-    sx[2 * i] = recall[i];
-    sy[2 * i] = precision[i];
-    if (i + 1 < n) {
-      sx[2 * i + 1] = recall[i + 1];
-      sy[2 * i + 1] = precision[i];
-    }
-  }
-  const d = downsampleCurve(sx, sy, { maxPoints });
-  const rows = Array.from(d.indices, (k, j) => {
-    const i = k >> 1;
-    return { recall: short(d.x[j]), precision: short(d.y[j]), threshold: i < thresholds.length ? short(thresholds[i]) : null, order: j };
-  });
+  const compare = readCompare(fn, options.compare, (c, prefix) => staircaseRows(fn, prefix, c, maxPoints).rows);
+  const rows = main.rows;
 
   const curveName =
     options.label ?? (options.averagePrecision !== undefined ? `model (AP = ${fmt(options.averagePrecision)})` : 'model');
-  const names: string[] = [curveName];
+  const names: string[] = [curveName, ...compare.map((c) => c.label)];
   const layers: Record<string, unknown>[] = [];
   const x = { field: 'recall', type: 'quantitative', title: 'Recall', scale: { domain: [0, 1] } };
   const y = { field: 'precision', type: 'quantitative', title: 'Precision', scale: { domain: [0, 1] } };
@@ -120,7 +104,7 @@ export function precisionRecallPlot(curve: PrecisionRecallCurve, options: Precis
     });
   }
   if (options.chance !== false) {
-    const prevalence = precision[0];
+    const prevalence = precision0;
     const name = `no skill (prevalence ${fmt(prevalence)})`;
     names.push(name);
     layers.push({
@@ -130,6 +114,12 @@ export function precisionRecallPlot(curve: PrecisionRecallCurve, options: Precis
       encoding: { y, color: seriesColor(names, 'right') },
     });
   }
+  const tooltip = [
+    { field: 'recall', type: 'quantitative', format: '.4f' },
+    { field: 'precision', type: 'quantitative', format: '.4f' },
+    { field: 'threshold', type: 'quantitative', format: '.4g' },
+  ];
+  if (compare.length > 0) layers.push(compareLayer(compare, x, y, tooltip));
   layers.push({
     name: 'curve',
     data: { values: rows },
@@ -140,11 +130,7 @@ export function precisionRecallPlot(curve: PrecisionRecallCurve, options: Precis
       y,
       order: { field: 'order', type: 'quantitative' },
       color: seriesColor(names, 'right'),
-      tooltip: [
-        { field: 'recall', type: 'quantitative', format: '.4f' },
-        { field: 'precision', type: 'quantitative', format: '.4f' },
-        { field: 'threshold', type: 'quantitative', format: '.4g' },
-      ],
+      tooltip,
     },
   });
   const points = asList(options.operatingPoint).filter((p) => Number.isFinite(p.recall) && Number.isFinite(p.precision));
@@ -164,13 +150,48 @@ export function precisionRecallPlot(curve: PrecisionRecallCurve, options: Precis
   // Every colour encoding shares the final list of names (the scale is shared across layers).
   for (const l of layers) {
     const enc = l.encoding as Record<string, unknown>;
-    if (enc.color) enc.color = seriesColor(names, 'right');
+    if (enc.color || l.name === 'compare') enc.color = seriesColor(names, 'right');
   }
   const description =
     `Precision-recall curve of ${n} points` +
     (options.averagePrecision !== undefined ? ` with average precision ${fmt(options.averagePrecision)}` : '') +
-    (options.chance !== false ? `; no-skill precision ${fmt(precision[0])}` : '') +
+    (compare.length > 0 ? `, compared with ${compare.map((c) => c.label).join(', ')}` : '') +
+    (options.chance !== false ? `; no-skill precision ${fmt(precision0)}` : '') +
     (points.length > 0 ? `; ${points.length} operating point${points.length > 1 ? 's' : ''} marked` : '') +
     '.';
   return frame(layout, description, { layer: layers }) as LayeredVegaLiteSpec;
+}
+
+/** The rows of a PR curve drawn as its staircase (steps-post in the curve's order of decreasing recall), downsampled. */
+function staircaseRows(
+  fn: string,
+  prefix: string,
+  curve: PrecisionRecallCurve,
+  maxPoints: number,
+): { n: number; prevalence: number; rows: CurveRow[] } {
+  if (curve === null || typeof curve !== 'object') failOption(fn, `${prefix || 'curve'} must be a precision-recall curve`);
+  const precision = readFiniteField(fn, `${prefix}precision`, curve.precision);
+  const recall = readFiniteField(fn, `${prefix}recall`, curve.recall);
+  sameLength(fn, `${prefix}precision`, precision.length, `${prefix}recall`, recall.length);
+  const n = precision.length;
+  if (n === 0) failOption(fn, `the ${prefix ? prefix.slice(0, -1) : 'curve'} has no points`);
+  const thresholds = curve.thresholds ?? new Float64Array(0);
+  const m = 2 * n - 1;
+  const sx = new Float64Array(m);
+  const sy = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    sx[2 * i] = recall[i];
+    sy[2 * i] = precision[i];
+    if (i + 1 < n) {
+      sx[2 * i + 1] = recall[i + 1];
+      sy[2 * i + 1] = precision[i];
+    }
+  }
+  const d = downsampleCurve(sx, sy, { maxPoints });
+  const rows = Array.from(d.indices, (k, j) => {
+    const i = k >> 1;
+    return { recall: short(d.x[j]), precision: short(d.y[j]), threshold: i < thresholds.length ? short(thresholds[i]) : null, order: j };
+  });
+  // precision at the lowest threshold, where everything is predicted positive: the prevalence
+  return { n, prevalence: precision[0], rows };
 }

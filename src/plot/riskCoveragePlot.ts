@@ -1,7 +1,8 @@
-import { failOption, readNumOption } from '../core/configErrors';
+import { readNumOption } from '../core/configErrors';
 import type { RiskCoverageCurve } from '../selective/riskCoverageCurve';
-import { downsampleCurve } from './downsampleCurve';
-import { asList, fmt, frame, num, pointLabel, readFiniteField, readLayout, readMaxPoints, sameLength, seriesColor, seriesField, short } from './internal/spec';
+import { compareLayer, curveRows, readCompare } from './internal/curveRows';
+import { asList, fmt, frame, num, pointLabel, readLayout, readMaxPoints, seriesColor, seriesField } from './internal/spec';
+import type { downsampleCurve } from './downsampleCurve'; // named in the doc comments
 import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** An operating point to mark on a risk-coverage curve (`coverageAtRisk` and `selectWithGuaranteedRisk` results fit). */
@@ -24,7 +25,9 @@ export interface RiskCoveragePlotOptions extends PlotOptions {
   readonly targetRisk?: number;
   /** One or more chosen operating points; points with a non-finite coverage or risk (an infeasible selection) are left out. Defaults to none. */
   readonly operatingPoint?: RiskCoveragePoint | readonly RiskCoveragePoint[];
-  /** The most points of the curve kept in the spec (see {@link downsampleCurve}). Defaults to `2000`. */
+  /** Other curves drawn with this one (another model, before/after a change), each with its legend entry. Defaults to none. */
+  readonly compare?: readonly { readonly label: string; readonly curve: RiskCoverageCurve }[];
+  /** The most points kept in the spec per curve (see {@link downsampleCurve}). Defaults to `2000`. */
   readonly maxPoints?: number;
 }
 
@@ -56,16 +59,14 @@ export function riskCoveragePlot(curve: RiskCoverageCurve, options: RiskCoverage
   const fn = 'riskCoveragePlot';
   const layout = readLayout(fn, options, 'Risk-coverage curve');
   const maxPoints = readMaxPoints(fn, options.maxPoints);
-  const coverage = readFiniteField(fn, 'coverage', curve.coverage);
-  const risk = readFiniteField(fn, 'risk', curve.risk);
-  sameLength(fn, 'coverage', coverage.length, 'risk', risk.length);
-  const n = coverage.length;
-  if (n === 0) failOption(fn, 'the curve has no points');
+  const read = (c: RiskCoverageCurve, prefix: string) => curveRows(fn, prefix, 'coverage', 'risk', c.coverage, c.risk, c.thresholds, maxPoints);
+  const main = read(curve, '');
+  const n = main.n;
+  const risk = main.y;
   const target = options.targetRisk === undefined ? undefined : readNumOption(options.targetRisk, 0, fn, 'targetRisk', { min: 0 });
-  const thresholds = curve.thresholds;
-  const d = downsampleCurve(coverage, risk, { maxPoints });
+  const compare = readCompare(fn, options.compare, (c, prefix) => read(c, prefix).rows);
   const curveName = options.label ?? (options.aurc !== undefined ? `model (AURC = ${fmt(options.aurc)})` : 'model');
-  const names: string[] = [curveName];
+  const names: string[] = [curveName, ...compare.map((c) => c.label)];
   const x = { field: 'coverage', type: 'quantitative', title: 'Coverage (fraction accepted)', scale: { domain: [0, 1] } };
   const y = { field: 'risk', type: 'quantitative', title: 'Selective risk (error among accepted)', scale: { zero: true } };
   const layers: Record<string, unknown>[] = [];
@@ -74,22 +75,22 @@ export function riskCoveragePlot(curve: RiskCoverageCurve, options: RiskCoverage
     names.push(name);
     layers.push({ name: 'target', data: { values: [{ risk: target, series: name }] }, mark: { type: 'rule', strokeDash: [6, 4] }, encoding: { y } });
   }
+  const tooltip = [
+    { field: 'coverage', type: 'quantitative', format: '.4f' },
+    { field: 'risk', type: 'quantitative', format: '.4f' },
+    { field: 'threshold', type: 'quantitative', title: 'confidence threshold', format: '.4g' },
+  ];
+  if (compare.length > 0) layers.push(compareLayer(compare, x, y, tooltip));
   layers.push({
     name: 'curve',
-    data: {
-      values: Array.from(d.indices, (k, j) => ({ coverage: short(d.x[j]), risk: short(d.y[j]), threshold: k < thresholds.length ? short(thresholds[k]) : null, order: j })),
-    },
+    data: { values: main.rows },
     transform: seriesField(curveName),
     mark: { type: 'line' },
     encoding: {
       x,
       y,
       order: { field: 'order', type: 'quantitative' },
-      tooltip: [
-        { field: 'coverage', type: 'quantitative', format: '.4f' },
-        { field: 'risk', type: 'quantitative', format: '.4f' },
-        { field: 'threshold', type: 'quantitative', title: 'confidence threshold', format: '.4g' },
-      ],
+      tooltip,
     },
   });
   const points = asList(options.operatingPoint).filter((p) => Number.isFinite(p.coverage) && Number.isFinite(p.risk));
@@ -111,6 +112,7 @@ export function riskCoveragePlot(curve: RiskCoverageCurve, options: RiskCoverage
   const description =
     `Risk-coverage curve of ${n} points: risk ${fmt(risk[0])} at full coverage` +
     (options.aurc !== undefined ? `, AURC ${fmt(options.aurc)}` : '') +
+    (compare.length > 0 ? `, compared with ${compare.map((c) => c.label).join(', ')}` : '') +
     (target !== undefined ? `; target risk ${fmt(target)}` : '') +
     (points.length > 0 ? `; ${points.length} operating point${points.length > 1 ? 's' : ''} marked` : '') +
     '.';

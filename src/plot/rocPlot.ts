@@ -1,7 +1,7 @@
-import { failOption } from '../core/configErrors';
 import type { RocCurve } from '../metrics/rocCurve';
-import { downsampleCurve } from './downsampleCurve';
-import { asList, fmt, frame, num, pointLabel, readFiniteField, readLayout, readMaxPoints, sameLength, seriesColor, seriesField, short } from './internal/spec';
+import { compareLayer, curveRows, readCompare } from './internal/curveRows';
+import { asList, fmt, frame, num, pointLabel, readLayout, readMaxPoints, seriesColor, seriesField } from './internal/spec';
+import type { downsampleCurve } from './downsampleCurve'; // named in the doc comments
 import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** An operating point to mark on a ROC curve. */
@@ -26,7 +26,9 @@ export interface RocPlotOptions extends PlotOptions {
   readonly chance?: boolean;
   /** One or more chosen operating points to mark; points with a non-finite coordinate (no threshold qualified) are left out. Defaults to none. */
   readonly operatingPoint?: RocPoint | readonly RocPoint[];
-  /** The most points of the curve kept in the spec (see {@link downsampleCurve}). Defaults to `2000`. */
+  /** Other curves drawn with this one (another model, a baseline), each with its legend entry. Defaults to none. */
+  readonly compare?: readonly { readonly label: string; readonly curve: RocCurve }[];
+  /** The most points kept in the spec per curve (see {@link downsampleCurve}). Defaults to `2000`. */
   readonly maxPoints?: number;
 }
 
@@ -57,15 +59,12 @@ export function rocPlot(curve: RocCurve, options: RocPlotOptions = {}): LayeredV
   const fn = 'rocPlot';
   const layout = readLayout(fn, options, 'ROC curve');
   const maxPoints = readMaxPoints(fn, options.maxPoints);
-  const fpr = readFiniteField(fn, 'fpr', curve.fpr);
-  const tpr = readFiniteField(fn, 'tpr', curve.tpr);
-  sameLength(fn, 'fpr', fpr.length, 'tpr', tpr.length);
-  const n = fpr.length;
-  if (n === 0) failOption(fn, 'the curve has no points');
-  const thresholds = curve.thresholds;
-  const d = downsampleCurve(fpr, tpr, { maxPoints });
+  const read = (c: RocCurve, prefix: string) => curveRows(fn, prefix, 'fpr', 'tpr', c.fpr, c.tpr, c.thresholds, maxPoints);
+  const main = read(curve, '');
+  const n = main.n;
+  const compare = readCompare(fn, options.compare, (c, prefix) => read(c, prefix).rows);
   const curveName = options.label ?? (options.auc !== undefined ? `model (AUC = ${fmt(options.auc)})` : 'model');
-  const names: string[] = [curveName];
+  const names: string[] = [curveName, ...compare.map((c) => c.label)];
   const x = { field: 'fpr', type: 'quantitative', title: 'False positive rate', scale: { domain: [0, 1] } };
   const y = { field: 'tpr', type: 'quantitative', title: 'True positive rate (recall)', scale: { domain: [0, 1] } };
   const layers: Record<string, unknown>[] = [];
@@ -78,11 +77,15 @@ export function rocPlot(curve: RocCurve, options: RocPlotOptions = {}): LayeredV
       encoding: { x, y, color: {} },
     });
   }
+  const tooltip = [
+    { field: 'fpr', type: 'quantitative', title: 'FPR', format: '.4f' },
+    { field: 'tpr', type: 'quantitative', title: 'TPR', format: '.4f' },
+    { field: 'threshold', type: 'quantitative', format: '.4g' },
+  ];
+  if (compare.length > 0) layers.push(compareLayer(compare, x, y, tooltip));
   layers.push({
     name: 'curve',
-    data: {
-      values: Array.from(d.indices, (k, j) => ({ fpr: short(d.x[j]), tpr: short(d.y[j]), threshold: k < thresholds.length ? short(thresholds[k]) : null, order: j })),
-    },
+    data: { values: main.rows },
     transform: seriesField(curveName),
     mark: { type: 'line' },
     encoding: {
@@ -90,11 +93,7 @@ export function rocPlot(curve: RocCurve, options: RocPlotOptions = {}): LayeredV
       y,
       order: { field: 'order', type: 'quantitative' },
       color: {},
-      tooltip: [
-        { field: 'fpr', type: 'quantitative', title: 'FPR', format: '.4f' },
-        { field: 'tpr', type: 'quantitative', title: 'TPR', format: '.4f' },
-        { field: 'threshold', type: 'quantitative', format: '.4g' },
-      ],
+      tooltip,
     },
   });
   const points = asList(options.operatingPoint).filter((p) => Number.isFinite(p.fpr) && Number.isFinite(p.tpr));
@@ -116,6 +115,7 @@ export function rocPlot(curve: RocCurve, options: RocPlotOptions = {}): LayeredV
   const description =
     `ROC curve of ${n} points` +
     (options.auc !== undefined ? ` with AUC ${fmt(options.auc)}` : '') +
+    (compare.length > 0 ? `, compared with ${compare.map((c) => c.label).join(', ')}` : '') +
     (options.chance !== false ? ', against the chance diagonal' : '') +
     (points.length > 0 ? `; ${points.length} operating point${points.length > 1 ? 's' : ''} marked` : '') +
     '.';

@@ -102,6 +102,28 @@ describe('precisionRecallPlot', () => {
     expect(v.at(-1)![1]).toBeCloseTo(0, 0);
   }, 60_000);
 
+  it('draws a compared curve as its own staircase in the second colour', async () => {
+    const other = precisionRecallCurve([0, 1, 1, 0], [0.2, 0.9, 0.1, 0.3]);
+    const spec = precisionRecallPlot(curve, { compare: [{ label: 'baseline', curve: other }], isoF1: false, chance: false });
+    expect(schemaErrors(spec)).toEqual([]);
+    expect(spec.layer.map((l) => l.name)).toEqual(['compare', 'curve']);
+    const { doc } = await render(spec);
+    expect(markItems(doc, 'compare').find((i) => i.tag === 'path')!.attrs.stroke).toBe('#f58518');
+    // precision [0.5, 1/3, 0.5, 1, 1], recall [1, 0.5, 0.5, 0.5, 0]: (1,.5) (.5,.5) (.5,1/3) then straight up
+    // through (.5,.5) to (.5,1) — that point is dropped, the drawn line is the same — and across to (0,1)
+    const expected = [[1, 0.5], [0.5, 0.5], [0.5, 1 / 3], [0.5, 1], [0, 1]];
+    expect([...other.precision]).toEqual([0.5, 1 / 3, 0.5, 1, 1]);
+    const v = lineVertices(doc, 'compare');
+    expect(v).toHaveLength(expected.length);
+    v.forEach(([px, py], i) => {
+      expect(Math.abs(px - x(expected[i][0]))).toBeLessThan(1);
+      expect(Math.abs(py - y(expected[i][1]))).toBeLessThan(1);
+    });
+    expect(() => precisionRecallPlot(curve, { compare: [{ label: 3 as unknown as string, curve: other }] })).toThrow(
+      'precisionRecallPlot: compare[0] must be { label: string, curve }',
+    );
+  });
+
   it('names the AP in the legend and takes the title and size from the options', () => {
     const spec = precisionRecallPlot(curve, { averagePrecision: 0.8333333, title: 'Fraud model', width: 250, height: 200 });
     expect(JSON.stringify(spec)).toContain('model (AP = 0.8333)');

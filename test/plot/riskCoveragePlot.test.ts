@@ -57,6 +57,21 @@ describe('riskCoveragePlot', () => {
     expect(Math.abs(px - 400 * point.coverage)).toBeLessThan(1);
   });
 
+  it('draws a compared curve (e.g. another confidence score) on the same scales', async () => {
+    const other = riskCoverageCurve([1, 0, 1, 1], [0.2, 0.9, 0.5, 0.7]); // risks 0.25, 1/3, 0.5, 1
+    const spec = riskCoveragePlot(curve, { compare: [{ label: 'margin', curve: other }] });
+    expect(schemaErrors(spec)).toEqual([]);
+    const { doc } = await render(spec);
+    const x = linear([0, 1], [0, 400]);
+    const y = linear([0, 1], [300, 0]); // the y domain now reaches risk 1
+    const v = lineVertices(doc, 'compare');
+    expect(v).toHaveLength(other.coverage.length);
+    v.forEach(([px, py], i) => {
+      expect(Math.abs(px - x(other.coverage[i]))).toBeLessThan(1);
+      expect(Math.abs(py - y(other.risk[i]))).toBeLessThan(1);
+    });
+  });
+
   it('throws InvalidOptionError for a negative target risk or mismatched arrays', () => {
     expect(() => riskCoveragePlot(curve, { targetRisk: -1 })).toThrow(InvalidOptionError);
     expect(() => riskCoveragePlot({ ...curve, risk: curve.risk.subarray(1) })).toThrow(InvalidOptionError);

@@ -64,6 +64,27 @@ describe('rocPlot', () => {
     });
   }, 60_000);
 
+  it('draws compared curves in their own colours, each through its own points', async () => {
+    const baseline = rocCurve([0, 0, 1, 1], [0.5, 0.2, 0.4, 0.3]);
+    const spec = rocPlot(curve, { label: 'model', compare: [{ label: 'baseline', curve: baseline }] });
+    expect(schemaErrors(spec)).toEqual([]);
+    expect(spec.description).toBe('ROC curve of 5 points, compared with baseline, against the chance diagonal.');
+    const { doc, svg } = await render(spec);
+    const paths = markItems(doc, 'compare').filter((i) => i.tag === 'path');
+    expect(paths).toHaveLength(1);
+    expect(paths[0].attrs.stroke).toBe('#f58518');
+    const v = lineVertices(doc, 'compare');
+    expect(v).toHaveLength(baseline.fpr.length);
+    v.forEach(([px, py], i) => {
+      expect(Math.abs(px - x(baseline.fpr[i]))).toBeLessThan(1);
+      expect(Math.abs(py - y(baseline.tpr[i]))).toBeLessThan(1);
+    });
+    expect(svg).toContain('>baseline</text>');
+    expect(() => rocPlot(curve, { compare: [{ label: 'x', curve: { ...baseline, tpr: baseline.tpr.subarray(1) } }] })).toThrow(
+      `rocPlot: compare[0].curve.fpr has ${baseline.fpr.length} entries but compare[0].curve.tpr has ${baseline.fpr.length - 1}`,
+    );
+  });
+
   it('leaves out the chance line when asked, and a NaN operating point', () => {
     const spec = rocPlot(curve, { chance: false, operatingPoint: { fpr: NaN, tpr: NaN } });
     expect(spec.layer.map((l) => (l as { name: string }).name)).toEqual(['curve']);
