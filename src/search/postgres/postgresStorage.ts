@@ -128,6 +128,8 @@ const TRIAL_COLUMNS = `t.number, t.state, t.params::text AS params, t.param_name
  *   or a database schema newer than the library.
  * @example
  * const storage = postgresStorage(process.env.DATABASE_URL!, { heartbeatIntervalMs: 10_000 });
+ * storage.schema;
+ * // => 'tfjs_methodology'
  * const study = await createStudy({ storage, name: 'mlp', direction: 'minimize', loadIfExists: true });
  * await study.optimize(objective, { trials: 25 }); // run this on every worker
  * await storage.close();
