@@ -27,7 +27,7 @@ const FIT_POINTS = 80;
  * high and flat (bias: more data will not help, a bigger model will); an
  * asymptote c above the target (the target is out of reach by data alone).
  *
- * @param curve - The result of `learningCurve` (a `LearningCurve`).
+ * @param curve - The result of `learningCurve` (a `LearningCurve`; one read back from JSON, without its `examplesNeeded` method, works too).
  * @param options - Title, size, target error, log x, fit.
  * @returns A Vega-Lite v6 spec (layers: target, asymptote, fit, errors, reach point).
  * @throws {InvalidOptionError} for a size that is not finite and > 0 (on a log axis), arrays of different lengths, or a bad option.
@@ -71,8 +71,14 @@ export function learningCurvePlot(curve: LearningCurve, options: LearningCurvePl
 
   let reach: { size: number; error: number } | undefined;
   if (target !== undefined && showFit) {
-    const need = curve.examplesNeeded(target);
-    if (Number.isFinite(need.examples) && need.examples > maxSize && need.examples <= 1000 * maxSize) reach = { size: need.examples, error: target };
+    // A curve read back from JSON has lost its method: solve a·n^(−b) + c = target from the fit instead.
+    const examples =
+      typeof curve.examplesNeeded === 'function'
+        ? curve.examplesNeeded(target).examples
+        : target > c && a > 0 && b > 0
+          ? Math.ceil((a / (target - c)) ** (1 / b))
+          : Infinity;
+    if (Number.isFinite(examples) && examples > maxSize && examples <= 1000 * maxSize) reach = { size: examples, error: target };
   }
   if (target !== undefined) {
     const name = `target error ${fmt(target)}`;

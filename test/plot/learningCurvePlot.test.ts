@@ -54,6 +54,12 @@ describe('learningCurvePlot', () => {
     expect(ariaFields(target).Error).toBe('0.08');
   });
 
+  it('plots a curve read back from JSON (without its examplesNeeded method) the same way', () => {
+    const fromJson = JSON.parse(JSON.stringify(curve, (_, v) => (v instanceof Float64Array ? [...v] : v)));
+    expect(fromJson.examplesNeeded).toBeUndefined();
+    expect(learningCurvePlot(fromJson, { targetError: 0.08 })).toEqual(learningCurvePlot(curve, { targetError: 0.08 }));
+  });
+
   it('marks no reach point when the asymptote is above the target', () => {
     const spec = learningCurvePlot(curve, { targetError: 0.04 });
     expect(spec.layer.map((l) => (l as { name: string }).name)).toEqual(['target', 'fit', 'asymptote', 'errors', 'errorPoints']);
