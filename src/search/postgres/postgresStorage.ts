@@ -620,10 +620,9 @@ class PgStorage implements PostgresStorage {
 
   async getTrial(studyId: string, number: number): Promise<FrozenTrial> {
     const fn = 'getTrial';
-    const id = this.studyKey(studyId, fn);
-    const cached = this.cache.get(studyId)?.trials[number];
-    if (cached !== undefined && isFinished(cached.state)) return cached;
-    return this.loadTrial(studyId, id, number, fn);
+    // Always asks the server (a cached finished trial would outlive its study deleted by another process);
+    // a finished trial read again keeps its cached object.
+    return this.loadTrial(studyId, this.studyKey(studyId, fn), number, fn);
   }
 
   /** Reads one trial; throws a `SearchError` for an unknown study or trial. */

@@ -321,6 +321,14 @@ describe('postgresStorage', () => {
     await expect(s.deleteStudy(id)).rejects.toThrow(`deleteStudy: no study with id "${id}"`);
     await expect(s.getAllTrials(id)).rejects.toThrow(`getAllTrials: no study with id "${id}"`);
     await expect(s.createTrial('not-an-id')).rejects.toThrow('createTrial: no study with id "not-an-id"');
+    // Another worker that had read the study's finished trials sees it gone too.
+    const other = open({ schema: s.schema });
+    const id2 = await s.createStudy('gone-too', 'minimize');
+    const t = await s.createTrial(id2);
+    await s.setTrialState(id2, t.number, 'complete', { value: 1 });
+    expect((await other.getAllTrials(id2)).length).toBe(1);
+    await s.deleteStudy(id2);
+    await expect(other.getTrial(id2, 0)).rejects.toThrow(`getTrial: no study with id "${id2}"`);
   });
 });
 
