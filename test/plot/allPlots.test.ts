@@ -68,6 +68,12 @@ describe.each(figures)('%s', (name, make, fn) => {
     expect(a).toEqual(b);
   });
 
+  it('draws a result read back from JSON (typed arrays as arrays, NaN and Infinity as null) like the result itself', () => {
+    const input = make();
+    const fromJson = JSON.parse(snapshot(input));
+    expect(fn(fromJson as never, {})).toEqual(fn(input as never, {}));
+  });
+
   it(`throws InvalidOptionError naming ${name} for a width of 0`, () => {
     expect(() => fn(make() as never, { width: 0 })).toThrow(InvalidOptionError);
     expect(() => fn(make() as never, { width: 0 })).toThrow(`${name}: width is 0, expected a finite number > 0`);

@@ -29,10 +29,15 @@ export function readLayout(fn: string, options: PlotOptions | undefined, title: 
   };
 }
 
-/** Reads a numeric field of a result object (NaN and ±Infinity allowed); throws InvalidOptionError. */
+/**
+ * Reads a numeric field of a result object (NaN and ±Infinity allowed);
+ * `null` entries — what JSON makes of NaN and ±Infinity — are read as NaN,
+ * so a result read back from JSON plots too. Throws InvalidOptionError.
+ */
 export function readField(fn: string, arg: string, values: NumericInput | undefined): Float64Array {
   if (values === undefined) failOption(fn, `${arg} is missing`);
-  return asOptionError(() => readNumbers(values, fn, arg, { allowNonFinite: true }));
+  const v = Array.isArray(values) && values.includes(null as never) ? values.map((e: unknown) => (e === null ? NaN : e)) : values;
+  return asOptionError(() => readNumbers(v as NumericInput, fn, arg, { allowNonFinite: true }));
 }
 
 /** Reads a numeric field whose entries must all be finite; throws InvalidOptionError. */
