@@ -3,7 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { TfjsMethodologyError } from '../../src/core/errors';
 import { PlotDependencyError, renderSvg } from '../../src/plot/renderSvg';
 import { parseSvg, schemaErrors } from './helpers';
@@ -69,6 +69,21 @@ describe('renderSvg', () => {
     };
     expect((await renderSvg(spec, { loader })).startsWith('<svg')).toBe(true);
     expect(loaded.sort()).toEqual(['vega', 'vega-lite']);
+  });
+
+  it("hands vega-lite's warnings to onWarning and never to the console", async () => {
+    const warn = vi.spyOn(console, 'warn');
+    const log = vi.spyOn(console, 'log');
+    const warnings: string[] = [];
+    // a shape encoding on bars is dropped with a warning
+    const bars = { ...spec, mark: 'bar', encoding: { ...spec.encoding, shape: { field: 'a', type: 'nominal' } } };
+    await renderSvg(bars, { onWarning: (m) => warnings.push(m) });
+    await renderSvg(bars);
+    expect(warnings.some((m) => m.includes('shape'))).toBe(true);
+    expect(warn).not.toHaveBeenCalled();
+    expect(log).not.toHaveBeenCalled();
+    warn.mockRestore();
+    log.mockRestore();
   });
 
   it("passes vega-lite's error through for an invalid spec", async () => {
