@@ -235,6 +235,13 @@ class PgStorage implements PostgresStorage {
         await this.retrying(() => migrate(pool, this.schema, FN), { safe: true });
       } catch (e) {
         await this.releasePool();
+        if ((e as { code?: unknown }).code === '42501') {
+          // insufficient_privilege: the first worker of a database must be allowed to create the schema.
+          failSearch(
+            FN,
+            `the database user may not create the schema ${JSON.stringify(this.schema)} and its tables (${(e as Error).message}): grant it once with GRANT CREATE ON DATABASE, or let a user who may open the storage first`,
+          );
+        }
         throw e;
       }
       return pool;

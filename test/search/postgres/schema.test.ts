@@ -65,6 +65,25 @@ describe('the postgres storage schema', () => {
     await old.close();
   });
 
+  it('says what to grant when the database user may not create the schema', async () => {
+    await pool.query("CREATE ROLE limited_worker LOGIN PASSWORD 'pw'");
+    const url = new URL(server.url);
+    url.username = 'limited_worker';
+    url.password = 'pw';
+    const s = postgresStorage(url.toString(), { schema: 'not_allowed' });
+    const error = await s.listStudies().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SearchError);
+    expect((error as Error).message).toMatch(/^postgresStorage: the database user may not create the schema "not_allowed" and its tables \(permission denied .*\): grant it once with GRANT CREATE ON DATABASE/);
+    // Once an allowed user has created the schema and granted its use, the limited user works in it.
+    const admin = postgresStorage(server.url, { schema: 'not_allowed' });
+    await admin.listStudies();
+    await admin.close();
+    await pool.query('GRANT USAGE ON SCHEMA not_allowed TO limited_worker; GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA not_allowed TO limited_worker; GRANT USAGE ON ALL SEQUENCES IN SCHEMA not_allowed TO limited_worker');
+    const id = await s.createStudy('ok', 'minimize');
+    expect((await s.createTrial(id)).number).toBe(0);
+    await s.close();
+  });
+
   it('keeps separate storages apart in separate schemas of one database', async () => {
     const a = postgresStorage(server.url, { schema: 'team_a' });
     const b = postgresStorage(server.url, { schema: 'team_b' });
