@@ -140,16 +140,19 @@ export class DiagnosticsCallback extends tfl.Callback {
     super();
   }
 
+  /** Remembers the epoch, so that a NaN stop inside it can say where it happened. */
   override async onEpochBegin(epoch: number): Promise<void> {
     this.epoch = epoch;
   }
 
+  /** With `stopOnNaN`, stops training at the first batch whose loss is NaN or ±Infinity. */
   override async onBatchEnd(batch: number, logs?: tfl.Logs): Promise<void> {
     if (!this.stopOnNaN || this.stoppedOnNaN) return;
     const loss = (await resolveLogs(logs as Record<string, unknown> | undefined)).loss;
     if (typeof loss === 'number' && !Number.isFinite(loss)) this.stop(this.epoch, batch);
   }
 
+  /** Checks the epoch's loss and, every `every` epochs, takes a report on the sample, keeps it in `history` and passes it to `onReport`. */
   override async onEpochEnd(epoch: number, logs?: tfl.Logs): Promise<void> {
     const values = await resolveLogs(logs as Record<string, unknown> | undefined);
     const loss = typeof values.loss === 'number' ? values.loss : undefined;

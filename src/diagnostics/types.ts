@@ -120,6 +120,7 @@ export interface LearningCurve {
   readonly validationError: Float64Array;
   /** The power law fitted to the validation errors. */
   readonly fit: PowerLawFit;
+  /** The training-set size at which the fitted power law reaches `targetError`: n = (a / (targetError − c))^(1/b), or `Infinity` with the reason when c ≥ targetError. */
   examplesNeeded(targetError: number): ExamplesNeeded;
 }
 

@@ -27,6 +27,7 @@ export class PruningCallback extends tfl.Callback {
     super();
   }
 
+  /** Reports the monitored value at this epoch to the trial and stops training (the trial is then pruned) when the pruner says so or the value is not finite. */
   override async onEpochEnd(epoch: number, logs?: tfl.Logs): Promise<void> {
     const values = await resolveLogs(logs as Record<string, unknown> | undefined);
     const v = values[this.monitor];
