@@ -97,6 +97,9 @@ const TRIAL_COLUMNS = `t.number, t.state, t.params::text AS params, t.param_name
  * clock, so the workers' clocks need not agree: `failStaleTrials` fails, in
  * one `UPDATE … RETURNING`, every running trial whose last heartbeat is older
  * than the grace period, and returns them to the one caller that failed them.
+ * A storage with heartbeats gives a trial its first heartbeat when it creates
+ * or claims it, so a worker that dies before its first `recordHeartbeat` is
+ * seen dead too.
  *
  * Reads are cheap at any size: finished trials never change, so the storage
  * keeps them and `getAllTrials` reads only the unfinished and new rows;
@@ -399,11 +402,12 @@ class PgStorage implements PostgresStorage {
          RETURNING study_id, next_number - 1 AS number, ${NOW_MS} AS now
        )
        INSERT INTO ${this.q}.trials AS t (study_id, number, state, params, param_names, distributions, value, intermediate_values,
-         datetime_start, datetime_complete, error, user_attrs, system_attrs, create_token)
+         datetime_start, datetime_complete, error, user_attrs, system_attrs, create_token, heartbeat)
        SELECT n.study_id, n.number, $2::text, $3::jsonb, $4::text[], $5::jsonb, $6::float8, $7::jsonb,
          COALESCE($8::float8, CASE WHEN $2::text = 'waiting' THEN NULL ELSE n.now END),
          COALESCE($9::float8, CASE WHEN $2::text IN ('complete', 'pruned', 'failed') THEN n.now END),
-         $10::text, $11::jsonb, $12::jsonb, $13::text
+         $10::text, $11::jsonb, $12::jsonb, $13::text,
+         CASE WHEN $14::boolean AND $2::text = 'running' THEN clock_timestamp() END
        FROM n
        RETURNING ${TRIAL_COLUMNS}`,
       [
@@ -420,6 +424,8 @@ class PgStorage implements PostgresStorage {
         toJson(template.userAttrs ?? {}),
         toJson(template.systemAttrs ?? {}),
         token,
+        // With heartbeats, a trial starts with one: a worker that dies before its first heartbeat is still seen dead.
+        this.heartbeat !== undefined,
       ],
       {
         safe: false,
@@ -507,9 +513,10 @@ class PgStorage implements PostgresStorage {
       state === 'running'
         ? // Claiming an enqueued trial: one worker wins.
           await this.query(
-            `UPDATE ${this.q}.trials SET state = 'running', datetime_start = COALESCE(datetime_start, ${NOW_MS}), claim_token = $3
+            `UPDATE ${this.q}.trials SET state = 'running', datetime_start = COALESCE(datetime_start, ${NOW_MS}), claim_token = $3,
+               heartbeat = CASE WHEN $4::boolean THEN clock_timestamp() ELSE heartbeat END
              WHERE study_id = $1 AND number = $2 AND state = 'waiting'`,
-            [id, number, token],
+            [id, number, token, this.heartbeat !== undefined],
             { safe: false, applied: claimed('claim_token') },
           )
         : // The first finish wins.

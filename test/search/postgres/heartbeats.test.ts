@@ -46,7 +46,10 @@ describe('heartbeats of postgresStorage', () => {
     const id = await s.createStudy('s', 'minimize');
     const stale = await s.createTrial(id);
     const alive = await s.createTrial(id);
-    const noBeat = await s.createTrial(id);
+    // A trial of a worker without heartbeats (its storage opened without them) never has one.
+    const noHeartbeats = postgresStorage(server.url, { schema: s.schema });
+    opened.push(noHeartbeats);
+    const noBeat = await noHeartbeats.createTrial(id);
     const done = await s.createTrial(id);
     await s.recordHeartbeat!(id, stale.number);
     await s.recordHeartbeat!(id, done.number);
@@ -70,6 +73,21 @@ describe('heartbeats of postgresStorage', () => {
     expect((await s.getTrial(id, stale.number)).error).toMatch(/^heartbeat lost/);
     await expect(s.recordHeartbeat!(id, 99)).rejects.toThrow('recordHeartbeat: study "s" has no trial 99');
     await expect(s.failStaleTrials!('12345')).rejects.toThrow('failStaleTrials: no study with id "12345"');
+  });
+
+  it('gives a trial its first heartbeat when it creates or claims it, only when opened with heartbeats', async () => {
+    const s = open({ heartbeatIntervalMs: 20, gracePeriodMs: 80 });
+    const plain = postgresStorage(server.url, { schema: s.schema });
+    opened.push(plain);
+    const id = await s.createStudy('s', 'minimize');
+    const created = await s.createTrial(id); // its worker dies before recordHeartbeat
+    await s.createTrial(id, { state: 'waiting' });
+    expect(await s.setTrialState(id, 1, 'running')).toBe(true); // claimed, then the worker dies
+    const other = await plain.createTrial(id); // a worker without heartbeats: never swept
+    await sleep(150);
+    const failed = await s.failStaleTrials!(id);
+    expect(failed.map((t) => t.number)).toEqual([created.number, 1]);
+    expect((await s.getTrial(id, other.number)).state).toBe('running');
   });
 
   it('gives each stale trial to exactly one of many concurrent sweeps from two pools', async () => {
