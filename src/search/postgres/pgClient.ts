@@ -13,10 +13,13 @@ export interface PgResult {
 
 /** A connection checked out of a pool. */
 export interface PgPoolClient {
+  /** Runs one statement with its parameters (`$1`, `$2`, …). */
   query(text: string, values?: readonly unknown[]): Promise<PgResult>;
   /** Returns the connection to the pool; with an error, the pool closes it instead. */
   release(error?: Error | boolean): void;
+  /** Listens for the connection's errors (a server that drops it). */
   on(event: 'error', listener: (error: Error) => void): unknown;
+  /** Stops listening for the connection's errors. */
   removeListener(event: 'error', listener: (error: Error) => void): unknown;
 }
 
@@ -32,10 +35,15 @@ export interface PgQueryConfig {
  * {@link postgresStorage} accepts in place of a connection string.
  */
 export interface PostgresPool {
+  /** Runs one statement on any connection of the pool. */
   query(textOrConfig: string | PgQueryConfig, values?: readonly unknown[]): Promise<PgResult>;
+  /** Checks a connection out of the pool (release it when done). */
   connect(): Promise<PgPoolClient>;
+  /** Listens for errors of idle connections (a server restart, an idle timeout). */
   on(event: 'error', listener: (error: Error) => void): unknown;
+  /** Stops listening for errors of idle connections. */
   removeListener(event: 'error', listener: (error: Error) => void): unknown;
+  /** Closes every connection of the pool. */
   end(): Promise<void>;
 }
 
