@@ -30,7 +30,7 @@ export function failKind(fn: string, arg: string, what: string, value: unknown):
 export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value === 'number' && Object.is(value, -0)) return '-0';
+  if (Object.is(value, -0)) return '-0';
   if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
   return String(value);
 }

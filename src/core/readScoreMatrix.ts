@@ -10,6 +10,15 @@ export interface ScoreMatrix {
 }
 
 /**
+ * True when `x` is a non-empty list whose first entry is an object (a row):
+ * an n×k nested array rather than one score per example.
+ */
+export function isNested(x: unknown): x is ArrayLike<ArrayLike<unknown>> {
+  const a = x as ArrayLike<unknown> | null;
+  return a != null && a.length > 0 && typeof a[0] === 'object' && a[0] !== null;
+}
+
+/**
  * Reads an n×k score matrix from nested arrays, a 2-D tfjs Tensor, or a flat
  * row-major array/typed array with `numClasses` columns.
  *
@@ -33,7 +42,7 @@ export function readScoreMatrix(
     [rows, cols] = x.shape as [number, number];
     const data = x.dataSync();
     at = (i) => data[i];
-  } else if (x != null && a.length > 0 && typeof a[0] === 'object' && a[0] !== null) {
+  } else if (isNested(x)) {
     rows = a.length;
     cols = a[0].length;
     for (let i = 0; i < rows; i++) {

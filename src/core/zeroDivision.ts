@@ -8,10 +8,8 @@ import type { ZeroDivision } from './types';
  * @throws {MetricInputError} `fn: zeroDivision is "warn", expected a number or "error"`.
  */
 export function readZeroDivision(value: ZeroDivision | undefined, fn: string): ZeroDivision | undefined {
-  if (value === undefined) return undefined;
-  if (value === 'error') return value;
-  if (typeof value === 'number' && !Number.isNaN(value)) return value;
-  if (typeof value === 'number') return undefined; // NaN asks for the default
+  // NaN asks for the default, like undefined.
+  if (value === undefined || value === 'error' || typeof value === 'number') return value === value ? value : undefined;
   return fail(fn, `zeroDivision is ${show(value)}, expected a number or "error"`);
 }
 

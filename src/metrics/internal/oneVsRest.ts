@@ -1,11 +1,10 @@
-import { assertNonEmpty, assertSameLength } from '../../core/assert';
 import { fail, failAt, show } from '../../core/fail';
 import { readLabels, uniqueLabels } from '../../core/readLabels';
-import { readSampleWeight } from '../../core/readSampleWeight';
-import { readScoreMatrix, type ScoreMatrix } from '../../core/readScoreMatrix';
+import { isNested, readScoreMatrix, type ScoreMatrix } from '../../core/readScoreMatrix';
 import { isTensorLike } from '../../core/tensorLike';
 import type { Label, LabelInput, NumericInput, ScoreMatrixInput, ZeroDivision } from '../../core/types';
 import { undefinedValue } from '../../core/zeroDivision';
+import { readPairWeights } from './readBinaryInputs';
 
 /** A binary kernel on validated inputs; NaN means undefined. */
 export type BinaryKernel = (labels: Uint8Array, scores: Float64Array, weights?: Float64Array) => number;
@@ -20,10 +19,7 @@ export interface MulticlassInputs {
 
 /** True when `yScore` is an n×k score matrix rather than one score per example. */
 export function isScoreMatrix(yScore: unknown, numClasses: number | undefined): boolean {
-  if (numClasses !== undefined) return true;
-  if (isTensorLike(yScore)) return yScore.shape.length === 2;
-  const a = yScore as ArrayLike<unknown> | null;
-  return a != null && a.length > 0 && typeof a[0] === 'object' && a[0] !== null;
+  return numClasses !== undefined || (isTensorLike(yScore) ? yScore.shape.length === 2 : isNested(yScore));
 }
 
 /**
@@ -43,9 +39,7 @@ export function readMulticlassInputs(
   const y = readLabels(yTrue, fn, 'yTrue');
   const m = readScoreMatrix(yScore, fn, 'yScore', options.numClasses);
   const n = y.length;
-  assertSameLength(fn, 'yTrue', n, 'yScore', m.rows);
-  assertNonEmpty(fn, 'yTrue', n);
-  const weights = readSampleWeight(options.sampleWeight, n, fn);
+  const weights = readPairWeights(fn, n, m.rows, options);
   const classes =
     options.labels === undefined ? uniqueLabels(y) : Array.from(readLabels(options.labels, fn, 'labels') as ArrayLike<Label>);
   const index = new Map<Label, number>();

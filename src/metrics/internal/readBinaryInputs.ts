@@ -19,7 +19,22 @@ export function readBinaryInputs(
 ): BinaryInputs {
   const labels = readBinaryLabels(yTrue, fn, 'yTrue', options.posLabel);
   const scores = readNumbers(yScore, fn, 'yScore');
-  assertSameLength(fn, 'yTrue', labels.length, 'yScore', scores.length);
-  assertNonEmpty(fn, 'yTrue', labels.length);
-  return [labels, scores, readSampleWeight(options.sampleWeight, labels.length, fn)];
+  return [labels, scores, readPairWeights(fn, labels.length, scores.length, options)];
+}
+
+/**
+ * Checks that `yTrue` (n entries) and `yScore` (m entries or rows) agree and
+ * are not empty, then reads the optional `sampleWeight` (n entries).
+ *
+ * @throws {MetricInputError} for a length mismatch, empty input or a bad weight.
+ */
+export function readPairWeights(
+  fn: string,
+  n: number,
+  m: number,
+  options: { sampleWeight?: NumericInput },
+): Float64Array | undefined {
+  assertSameLength(fn, 'yTrue', n, 'yScore', m);
+  assertNonEmpty(fn, 'yTrue', n);
+  return readSampleWeight(options.sampleWeight, n, fn);
 }
