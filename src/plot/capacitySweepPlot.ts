@@ -1,6 +1,6 @@
 import { failOption } from '../core/configErrors';
 import type { CapacitySweep } from '../diagnostics/types';
-import { fmt, frame, readField, readLayout, sameLength, seriesColor } from './internal/spec';
+import { errorCurveLayers, fmt, frame, readField, readLayout, sameLength, seriesColor } from './internal/spec';
 import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** Options of {@link capacitySweepPlot}. */
@@ -77,23 +77,7 @@ export function capacitySweepPlot(sweep: CapacitySweep, options: CapacitySweepPl
     colors.push('#54a24b');
     layers.push({ name: 'best', data: { values: [{ capacity: best.capacity, error: best.validationError, series: name }] }, mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5 }, encoding: { x } });
   }
-  const rows: { capacity: number; error: number; series: string }[] = [];
-  for (let i = 0; i < n; i++) {
-    if (Number.isFinite(train[i])) rows.push({ capacity: caps[i], error: train[i], series: trainName });
-    if (Number.isFinite(val[i])) rows.push({ capacity: caps[i], error: val[i], series: valName });
-  }
-  layers.push({
-    name: 'errors',
-    data: { values: rows },
-    mark: { type: 'line' },
-    encoding: { x, y },
-  });
-  layers.push({
-    name: 'errorPoints',
-    data: { values: rows },
-    mark: { type: 'point', filled: true, size: 40 },
-    encoding: { x, y, tooltip: [{ field: 'series', type: 'nominal' }, { field: 'capacity', type: 'quantitative', title: capName }, { field: 'error', type: 'quantitative', format: '.4f' }] },
-  });
+  layers.push(...errorCurveLayers('capacity', capName, caps, train, val, { train: trainName, validation: valName }, { x, y }));
   const peak = sweep.peak;
   if (peak && Number.isFinite(peak.capacity) && Number.isFinite(peak.validationError)) {
     const name = `double-descent peak (${fmt(peak.capacity)})`;

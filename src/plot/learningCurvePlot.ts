@@ -1,6 +1,6 @@
 import { failOption, readNumOption } from '../core/configErrors';
 import type { LearningCurve } from '../diagnostics/types';
-import { fmt, frame, readField, readLayout, sameLength, seriesColor } from './internal/spec';
+import { errorCurveLayers, fmt, frame, readField, readLayout, sameLength, seriesColor } from './internal/spec';
 import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** Options of {@link learningCurvePlot}. */
@@ -104,23 +104,7 @@ export function learningCurvePlot(curve: LearningCurve, options: LearningCurvePl
     colors.push('#bab0ac');
     layers.push({ name: 'asymptote', data: { values: [{ error: c, series: asymptote }] }, mark: { type: 'rule', strokeDash: [2, 2], strokeWidth: 1 }, encoding: { y } });
   }
-  const rows: { size: number; error: number; series: string }[] = [];
-  for (let i = 0; i < n; i++) {
-    if (Number.isFinite(train[i])) rows.push({ size: sizes[i], error: train[i], series: trainName });
-    if (Number.isFinite(val[i])) rows.push({ size: sizes[i], error: val[i], series: valName });
-  }
-  layers.push({
-    name: 'errors',
-    data: { values: rows },
-    mark: { type: 'line' },
-    encoding: { x, y },
-  });
-  layers.push({
-    name: 'errorPoints',
-    data: { values: rows },
-    mark: { type: 'point', filled: true, size: 40 },
-    encoding: { x, y, tooltip: [{ field: 'series', type: 'nominal' }, { field: 'size', type: 'quantitative', title: 'examples' }, { field: 'error', type: 'quantitative', format: '.4f' }] },
-  });
+  layers.push(...errorCurveLayers('size', 'examples', sizes, train, val, { train: trainName, validation: valName }, { x, y }));
   if (reach) {
     const name = `target reached at n ≈ ${fmt(reach.size)} (by the fit)`;
     names.push(name);

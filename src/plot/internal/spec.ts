@@ -128,3 +128,29 @@ export function decades(lo: number, hi: number): number[] | undefined {
   for (let k = Math.ceil(Math.log10(lo) - 1e-9); k <= Math.floor(Math.log10(hi) + 1e-9); k++) out.push(Number(`1e${k}`));
   return out.length >= 2 ? out : undefined;
 }
+
+/**
+ * The two layers of a train-versus-validation error chart (a line and its
+ * points, with a tooltip), shared by the learning-curve and capacity-sweep
+ * figures: one row per finite error, `series` naming the curve.
+ */
+export function errorCurveLayers(
+  xField: string,
+  xTitle: string,
+  xs: Float64Array,
+  train: Float64Array,
+  validation: Float64Array,
+  names: { readonly train: string; readonly validation: string },
+  encoding: { readonly x: Record<string, unknown>; readonly y: Record<string, unknown> },
+): Record<string, unknown>[] {
+  const rows: Record<string, number | string>[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    if (Number.isFinite(train[i])) rows.push({ [xField]: xs[i], error: train[i], series: names.train });
+    if (Number.isFinite(validation[i])) rows.push({ [xField]: xs[i], error: validation[i], series: names.validation });
+  }
+  const tooltip = [{ field: 'series', type: 'nominal' }, { field: xField, type: 'quantitative', title: xTitle }, { field: 'error', type: 'quantitative', format: '.4f' }];
+  return [
+    { name: 'errors', data: { values: rows }, mark: { type: 'line' }, encoding },
+    { name: 'errorPoints', data: { values: rows }, mark: { type: 'point', filled: true, size: 40 }, encoding: { ...encoding, tooltip } },
+  ];
+}
