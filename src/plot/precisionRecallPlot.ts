@@ -1,8 +1,8 @@
 import { failOption } from '../core/configErrors';
 import type { PrecisionRecallCurve } from '../metrics/precisionRecallCurve';
 import { downsampleCurve } from './downsampleCurve';
-import { compareLayer, readCompare, type CurveRow } from './internal/curveRows';
-import { asList, fmt, frame, num, pointLabel, readFiniteField, readLayout, readMaxPoints, sameLength, seriesColor, seriesField, short } from './internal/spec';
+import { colorBySeries, compareLayer, curveLayer, operatingPointsLayer, pointsPhrase, readCompare, type CurveRow } from './internal/curveRows';
+import { fmt, frame, readFiniteField, readLayout, readMaxPoints, sameLength, seriesColor, short } from './internal/spec';
 import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** An operating point to mark on a precision-recall curve (a `ThresholdPoint`, e.g. from `thresholdForFBeta`, fits). */
@@ -120,44 +120,16 @@ export function precisionRecallPlot(curve: PrecisionRecallCurve, options: Precis
     { field: 'threshold', type: 'quantitative', format: '.4g' },
   ];
   if (compare.length > 0) layers.push(compareLayer(compare, x, y, tooltip));
-  layers.push({
-    name: 'curve',
-    data: { values: rows },
-    transform: seriesField(curveName),
-    mark: { type: 'line', interpolate: 'linear' },
-    encoding: {
-      x,
-      y,
-      order: { field: 'order', type: 'quantitative' },
-      color: seriesColor(names, 'right'),
-      tooltip,
-    },
-  });
-  const points = asList(options.operatingPoint).filter((p) => Number.isFinite(p.recall) && Number.isFinite(p.precision));
-  if (points.length > 0) {
-    const values = points.map((p) => {
-      const series = pointLabel('operating point', p.label, p.threshold);
-      names.push(series);
-      return { recall: p.recall, precision: p.precision, threshold: p.threshold === undefined ? null : num(p.threshold), series };
-    });
-    layers.push({
-      name: 'points',
-      data: { values },
-      mark: { type: 'point', filled: true, size: 90, shape: 'diamond' },
-      encoding: { x, y, color: seriesColor(names, 'right'), tooltip: [{ field: 'series' }, { field: 'recall', type: 'quantitative' }, { field: 'precision', type: 'quantitative' }, { field: 'threshold', type: 'quantitative' }] },
-    });
-  }
-  // Every colour encoding shares the final list of names (the scale is shared across layers).
-  for (const l of layers) {
-    const enc = l.encoding as Record<string, unknown>;
-    if (enc.color || l.name === 'compare') enc.color = seriesColor(names, 'right');
-  }
+  layers.push(curveLayer(rows, curveName, x, y, tooltip, { type: 'line', interpolate: 'linear' }));
+  const points = operatingPointsLayer(options.operatingPoint, 'recall', 'precision', x, y, names);
+  if (points.layer) layers.push(points.layer);
+  colorBySeries(layers, names);
   const description =
     `Precision-recall curve of ${n} points` +
     (options.averagePrecision !== undefined ? ` with average precision ${fmt(options.averagePrecision)}` : '') +
     (compare.length > 0 ? `, compared with ${compare.map((c) => c.label).join(', ')}` : '') +
     (options.chance !== false ? `; no-skill precision ${fmt(precision0)}` : '') +
-    (points.length > 0 ? `; ${points.length} operating point${points.length > 1 ? 's' : ''} marked` : '') +
+    pointsPhrase(points.count) +
     '.';
   return frame(layout, description, { layer: layers }) as LayeredVegaLiteSpec;
 }

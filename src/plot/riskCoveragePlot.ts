@@ -1,7 +1,7 @@
 import { readNumOption } from '../core/configErrors';
 import type { RiskCoverageCurve } from '../selective/riskCoverageCurve';
-import { compareLayer, curveRows, readCompare } from './internal/curveRows';
-import { asList, fmt, frame, num, pointLabel, readLayout, readMaxPoints, seriesColor, seriesField } from './internal/spec';
+import { colorBySeries, compareLayer, curveLayer, curveRows, operatingPointsLayer, pointsPhrase, readCompare } from './internal/curveRows';
+import { fmt, frame, readLayout, readMaxPoints } from './internal/spec';
 import type { downsampleCurve } from './downsampleCurve'; // named in the doc comments
 import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
@@ -73,7 +73,7 @@ export function riskCoveragePlot(curve: RiskCoverageCurve, options: RiskCoverage
   if (target !== undefined) {
     const name = `target risk ${fmt(target)}`;
     names.push(name);
-    layers.push({ name: 'target', data: { values: [{ risk: target, series: name }] }, mark: { type: 'rule', strokeDash: [6, 4] }, encoding: { y } });
+    layers.push({ name: 'target', data: { values: [{ risk: target, series: name }] }, mark: { type: 'rule', strokeDash: [6, 4] }, encoding: { y, color: {} } });
   }
   const tooltip = [
     { field: 'coverage', type: 'quantitative', format: '.4f' },
@@ -81,40 +81,16 @@ export function riskCoveragePlot(curve: RiskCoverageCurve, options: RiskCoverage
     { field: 'threshold', type: 'quantitative', title: 'confidence threshold', format: '.4g' },
   ];
   if (compare.length > 0) layers.push(compareLayer(compare, x, y, tooltip));
-  layers.push({
-    name: 'curve',
-    data: { values: main.rows },
-    transform: seriesField(curveName),
-    mark: { type: 'line' },
-    encoding: {
-      x,
-      y,
-      order: { field: 'order', type: 'quantitative' },
-      tooltip,
-    },
-  });
-  const points = asList(options.operatingPoint).filter((p) => Number.isFinite(p.coverage) && Number.isFinite(p.risk));
-  if (points.length > 0) {
-    layers.push({
-      name: 'points',
-      data: {
-        values: points.map((p) => {
-          const series = pointLabel('operating point', p.label, p.threshold);
-          names.push(series);
-          return { coverage: p.coverage, risk: p.risk, threshold: p.threshold === undefined ? null : num(p.threshold), series };
-        }),
-      },
-      mark: { type: 'point', filled: true, size: 90, shape: 'diamond' },
-      encoding: { x, y, tooltip: [{ field: 'series' }, { field: 'coverage', type: 'quantitative' }, { field: 'risk', type: 'quantitative' }, { field: 'threshold', type: 'quantitative' }] },
-    });
-  }
-  for (const l of layers) (l.encoding as Record<string, unknown>).color = seriesColor(names, 'right');
+  layers.push(curveLayer(main.rows, curveName, x, y, tooltip));
+  const points = operatingPointsLayer(options.operatingPoint, 'coverage', 'risk', x, y, names);
+  if (points.layer) layers.push(points.layer);
+  colorBySeries(layers, names);
   const description =
     `Risk-coverage curve of ${n} points: risk ${fmt(risk[0])} at full coverage` +
     (options.aurc !== undefined ? `, AURC ${fmt(options.aurc)}` : '') +
     (compare.length > 0 ? `, compared with ${compare.map((c) => c.label).join(', ')}` : '') +
     (target !== undefined ? `; target risk ${fmt(target)}` : '') +
-    (points.length > 0 ? `; ${points.length} operating point${points.length > 1 ? 's' : ''} marked` : '') +
+    pointsPhrase(points.count) +
     '.';
   return frame(layout, description, { layer: layers }) as LayeredVegaLiteSpec;
 }

@@ -1,6 +1,6 @@
 import type { RocCurve } from '../metrics/rocCurve';
-import { compareLayer, curveRows, readCompare } from './internal/curveRows';
-import { asList, fmt, frame, num, pointLabel, readLayout, readMaxPoints, seriesColor, seriesField } from './internal/spec';
+import { colorBySeries, compareLayer, curveLayer, curveRows, operatingPointsLayer, pointsPhrase, readCompare } from './internal/curveRows';
+import { fmt, frame, readLayout, readMaxPoints } from './internal/spec';
 import type { downsampleCurve } from './downsampleCurve'; // named in the doc comments
 import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
@@ -83,41 +83,16 @@ export function rocPlot(curve: RocCurve, options: RocPlotOptions = {}): LayeredV
     { field: 'threshold', type: 'quantitative', format: '.4g' },
   ];
   if (compare.length > 0) layers.push(compareLayer(compare, x, y, tooltip));
-  layers.push({
-    name: 'curve',
-    data: { values: main.rows },
-    transform: seriesField(curveName),
-    mark: { type: 'line' },
-    encoding: {
-      x,
-      y,
-      order: { field: 'order', type: 'quantitative' },
-      color: {},
-      tooltip,
-    },
-  });
-  const points = asList(options.operatingPoint).filter((p) => Number.isFinite(p.fpr) && Number.isFinite(p.tpr));
-  if (points.length > 0) {
-    layers.push({
-      name: 'points',
-      data: {
-        values: points.map((p) => {
-          const series = pointLabel('operating point', p.label, p.threshold);
-          names.push(series);
-          return { fpr: p.fpr, tpr: p.tpr, threshold: p.threshold === undefined ? null : num(p.threshold), series };
-        }),
-      },
-      mark: { type: 'point', filled: true, size: 90, shape: 'diamond' },
-      encoding: { x, y, color: {}, tooltip: [{ field: 'series' }, { field: 'fpr', type: 'quantitative' }, { field: 'tpr', type: 'quantitative' }, { field: 'threshold', type: 'quantitative' }] },
-    });
-  }
-  for (const l of layers) (l.encoding as Record<string, unknown>).color = seriesColor(names, 'right');
+  layers.push(curveLayer(main.rows, curveName, x, y, tooltip));
+  const points = operatingPointsLayer(options.operatingPoint, 'fpr', 'tpr', x, y, names);
+  if (points.layer) layers.push(points.layer);
+  colorBySeries(layers, names);
   const description =
     `ROC curve of ${n} points` +
     (options.auc !== undefined ? ` with AUC ${fmt(options.auc)}` : '') +
     (compare.length > 0 ? `, compared with ${compare.map((c) => c.label).join(', ')}` : '') +
     (options.chance !== false ? ', against the chance diagonal' : '') +
-    (points.length > 0 ? `; ${points.length} operating point${points.length > 1 ? 's' : ''} marked` : '') +
+    pointsPhrase(points.count) +
     '.';
   return frame(layout, description, { layer: layers }) as LayeredVegaLiteSpec;
 }

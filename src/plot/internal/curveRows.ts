@@ -1,9 +1,10 @@
-// The rows of a curve drawn point to point (ROC, risk-coverage), validated
-// and downsampled, shared by the main curve and the curves it is compared with.
+// The rows and layers of a curve drawn point to point (PR, ROC, risk-coverage):
+// validated, downsampled rows shared by the main curve and the curves it is
+// compared with, the main line, the marked operating points and the colours.
 import { failOption } from '../../core/configErrors';
 import type { NumericInput } from '../../core/types';
 import { downsampleCurve } from '../downsampleCurve';
-import { readFiniteField, sameLength, short } from './spec';
+import { asList, num, pointLabel, readFiniteField, sameLength, seriesColor, seriesField, short } from './spec';
 
 export type CurveRow = Record<string, number | null>;
 
@@ -53,4 +54,74 @@ export function compareLayer(compare: { label: string; rows: CurveRow[] }[], x: 
     mark: { type: 'line', strokeWidth: 1.5 },
     encoding: { x, y, order: { field: 'order', type: 'quantitative' }, tooltip: [{ field: 'series', type: 'nominal' }, ...tooltip] },
   };
+}
+
+/** The line layer of the plot's own curve, drawn in its rows' `order`, under the legend entry `name`. */
+export function curveLayer(
+  rows: CurveRow[],
+  name: string,
+  x: Record<string, unknown>,
+  y: Record<string, unknown>,
+  tooltip: unknown[],
+  mark: Record<string, unknown> = { type: 'line' },
+): Record<string, unknown> {
+  return {
+    name: 'curve',
+    data: { values: rows },
+    transform: seriesField(name),
+    mark,
+    encoding: { x, y, order: { field: 'order', type: 'quantitative' }, color: {}, tooltip },
+  };
+}
+
+/** An operating point: its two coordinates, and optionally its threshold and legend entry. */
+export interface MarkedPoint {
+  readonly threshold?: number;
+  readonly label?: string;
+}
+
+/**
+ * The layer of the operating points to mark (filled diamonds), keeping the
+ * points whose `xField` and `yField` are finite (an infeasible selection
+ * gives NaN coordinates) and adding each one's legend entry to `names`.
+ * `count` is how many were kept; `layer` is undefined when none was.
+ */
+export function operatingPointsLayer<P extends MarkedPoint>(
+  value: P | readonly P[] | undefined,
+  xField: keyof P & string,
+  yField: keyof P & string,
+  x: Record<string, unknown>,
+  y: Record<string, unknown>,
+  names: string[],
+): { count: number; layer?: Record<string, unknown> } {
+  const coordinate = (p: P, field: keyof P & string) => p[field] as unknown as number;
+  const points = asList(value).filter((p) => Number.isFinite(coordinate(p, xField)) && Number.isFinite(coordinate(p, yField)));
+  if (points.length === 0) return { count: 0 };
+  const values = points.map((p) => {
+    const series = pointLabel('operating point', p.label, p.threshold);
+    names.push(series);
+    return { [xField]: coordinate(p, xField), [yField]: coordinate(p, yField), threshold: p.threshold === undefined ? null : num(p.threshold), series };
+  });
+  const tooltip = [{ field: 'series' }, { field: xField, type: 'quantitative' }, { field: yField, type: 'quantitative' }, { field: 'threshold', type: 'quantitative' }];
+  return {
+    count: points.length,
+    layer: { name: 'points', data: { values }, mark: { type: 'point', filled: true, size: 90, shape: 'diamond' }, encoding: { x, y, color: {}, tooltip } },
+  };
+}
+
+/**
+ * Gives every series-coloured layer (one with a `color` encoding, and the
+ * compared curves) the colour scale of the final legend `names`: the scale
+ * is shared across layers, so all must carry the same one.
+ */
+export function colorBySeries(layers: Record<string, unknown>[], names: readonly string[]): void {
+  for (const l of layers) {
+    const enc = l.encoding as Record<string, unknown>;
+    if (enc.color || l.name === 'compare') enc.color = seriesColor(names, 'right');
+  }
+}
+
+/** The end of a curve plot's description that counts its marked points. */
+export function pointsPhrase(count: number): string {
+  return count > 0 ? `; ${count} operating point${count > 1 ? 's' : ''} marked` : '';
 }
