@@ -19,35 +19,60 @@ export function failOption(fn: string, message: string): never {
   throw new InvalidOptionError(`${fn}: ${message}`);
 }
 
+/** An error class of the library whose constructor takes the message. */
+export type ErrorClass = new (message: string) => TfjsMethodologyError;
+
 /**
  * Runs `read` (one of the `core/` readers, which throw `MetricInputError`)
- * and rethrows its input error as an {@link InvalidOptionError} with the same
- * message, so that the non-metric modules reuse the shared validation and
- * still throw their own error type.
+ * and rethrows its input error as `Type` with the same message, so that the
+ * non-metric modules reuse the shared validation and still throw their own
+ * error type.
  */
-export function asOptionError<T>(read: () => T): T {
+export function rethrowAs<T>(Type: ErrorClass, read: () => T): T {
   try {
     return read();
   } catch (e) {
-    if (e instanceof MetricInputError) throw new InvalidOptionError(e.message);
+    if (e instanceof MetricInputError) throw new Type(e.message);
     throw e;
   }
 }
 
-/** Reads an integer option in `[min, max]`; throws {@link InvalidOptionError}. */
-export function readIntOption(value: number | undefined, fallback: number, fn: string, arg: string, min: number, max = Infinity): number {
-  return asOptionError(() => readNumberOption(value, fallback, fn, arg, { min, max, integer: true }));
+/** {@link rethrowAs} an {@link InvalidOptionError}. */
+export function asOptionError<T>(read: () => T): T {
+  return rethrowAs(InvalidOptionError, read);
 }
 
-/** Reads a finite number option within a range; throws {@link InvalidOptionError}. */
+/** Reads an integer option in `[min, max]`; throws {@link InvalidOptionError} (or `Type`). */
+export function readIntOption(
+  value: number | undefined,
+  fallback: number,
+  fn: string,
+  arg: string,
+  min: number,
+  max = Infinity,
+  Type: ErrorClass = InvalidOptionError,
+): number {
+  return rethrowAs(Type, () => readNumberOption(value, fallback, fn, arg, { min, max, integer: true }));
+}
+
+/** The range of a number option: inclusive bounds unless marked exclusive. */
+export interface NumberRange {
+  min?: number;
+  max?: number;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+}
+
+/** Reads a finite number option within a range; throws {@link InvalidOptionError} (or `Type`). */
 export function readNumOption(
   value: number | undefined,
   fallback: number,
   fn: string,
   arg: string,
-  range: { min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean } = {},
+  range: NumberRange = {},
+  Type: ErrorClass = InvalidOptionError,
 ): number {
-  return asOptionError(() => readNumberOption(value, fallback, fn, arg, range));
+  return rethrowAs(Type, () => readNumberOption(value, fallback, fn, arg, range));
 }
 
 /** Reads one of a fixed set of strings; throws {@link InvalidOptionError}. */

@@ -1,4 +1,5 @@
-import { MetricInputError, TfjsMethodologyError } from '../core/errors';
+import { rethrowAs } from '../core/configErrors';
+import { TfjsMethodologyError } from '../core/errors';
 
 /**
  * A misuse of the search module: a parameter suggested again with a different
@@ -35,10 +36,5 @@ export class TrialPruned extends TfjsMethodologyError {
 
 /** Runs `read` (a `core/` reader) and rethrows its input error as a {@link SearchError}. */
 export function asSearchError<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (e) {
-    if (e instanceof MetricInputError) throw new SearchError(e.message);
-    throw e;
-  }
+  return rethrowAs(SearchError, read);
 }
