@@ -1,7 +1,7 @@
 // Internal: the strokes of the digits 0–9 and a distance-field rasteriser,
 // shared by syntheticDigits and syntheticNumbers.
 import { failOption } from '../core/configErrors';
-import { gaussian, type Rng } from './internal';
+import { gaussian, readNum, type Rng } from './internal';
 
 type Polyline = number[]; // x0, y0, x1, y1, … in the unit box, y pointing down
 
@@ -100,4 +100,13 @@ export function readSize(size: number | undefined, fn: string): 8 | 16 | 28 {
   if (size === undefined) return 16;
   if (size !== 8 && size !== 16 && size !== 28) failOption(fn, `size is ${String(size)}, expected 8, 16 or 28`);
   return size;
+}
+
+/** Reads the handwriting options shared by syntheticDigits and syntheticNumbers, with their defaults. */
+export function readStrokeStyle(options: { shift?: number; thickness?: number; slant?: number }, fn: string): StrokeStyle {
+  return {
+    shift: readNum(options.shift, 0.1, fn, 'shift', { min: 0, max: 0.5 }),
+    thickness: readNum(options.thickness, 0.12, fn, 'thickness', { min: 0, max: 0.5, minExclusive: true }),
+    slant: readNum(options.slant, 0.2, fn, 'slant', { min: 0, max: 1 }),
+  };
 }

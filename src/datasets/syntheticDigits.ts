@@ -1,5 +1,5 @@
 import type { Dataset } from './Dataset';
-import { addPixelNoise, drawDigit, readSize } from './digitStrokes';
+import { addPixelNoise, drawDigit, readSize, readStrokeStyle } from './digitStrokes';
 import { balancedLabels, readInt, readNum, seededRng } from './internal';
 
 /** Options of {@link syntheticDigits}. */
@@ -39,11 +39,7 @@ export function syntheticDigits(options: SyntheticDigitsOptions = {}): Dataset {
   const n = readInt(options.n, 1000, fn, 'n', 1);
   const size = readSize(options.size, fn);
   const noise = readNum(options.noise, 0.1, fn, 'noise', { min: 0 });
-  const style = {
-    shift: readNum(options.shift, 0.1, fn, 'shift', { min: 0, max: 0.5 }),
-    thickness: readNum(options.thickness, 0.12, fn, 'thickness', { min: 0, max: 0.5, minExclusive: true }),
-    slant: readNum(options.slant, 0.2, fn, 'slant', { min: 0, max: 1 }),
-  };
+  const style = readStrokeStyle(options, fn);
   const rng = seededRng(options.seed, fn);
   const y = balancedLabels(n, 10, rng);
   const pixels = size * size;

@@ -1,5 +1,5 @@
 import type { Dataset } from './Dataset';
-import { addPixelNoise, drawDigit, readSize } from './digitStrokes';
+import { addPixelNoise, drawDigit, readSize, readStrokeStyle } from './digitStrokes';
 import { readInt, readNum, seededRng } from './internal';
 import type { SyntheticDigitsOptions } from './syntheticDigits';
 
@@ -35,11 +35,7 @@ export function syntheticNumbers(options: SyntheticNumbersOptions = {}): Dataset
   const digits = readInt(options.digits, 3, fn, 'digits', 1, 16);
   const size = readSize(options.size, fn);
   const noise = readNum(options.noise, 0.1, fn, 'noise', { min: 0 });
-  const style = {
-    shift: readNum(options.shift, 0.1, fn, 'shift', { min: 0, max: 0.5 }),
-    thickness: readNum(options.thickness, 0.12, fn, 'thickness', { min: 0, max: 0.5, minExclusive: true }),
-    slant: readNum(options.slant, 0.2, fn, 'slant', { min: 0, max: 1 }),
-  };
+  const style = readStrokeStyle(options, fn);
   const rng = seededRng(options.seed, fn);
   const width = size * digits;
   const pixels = size * width;
