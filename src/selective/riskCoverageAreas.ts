@@ -1,3 +1,4 @@
+import { CompensatedSum } from '../core/sum';
 import type { RiskCoverageTable } from './riskCoverageTable';
 
 /**
@@ -13,8 +14,7 @@ import type { RiskCoverageTable } from './riskCoverageTable';
  */
 export function sumOfRisks(table: RiskCoverageTable): number {
   const { accepted, loss } = table;
-  let sum = 0;
-  let c = 0;
+  const sum = new CompensatedSum();
   let k = 0;
   let e = 0;
   for (let g = 0; g < accepted.length; g++) {
@@ -23,24 +23,18 @@ export function sumOfRisks(table: RiskCoverageTable): number {
     const m = kEnd - k;
     if (m === 1) {
       const x = eEnd / kEnd;
-      const s = sum + x;
-      if (Math.abs(sum) >= Math.abs(x)) c += sum - s + x;
-      else c += x - s + sum;
-      sum = s;
+      sum.add(x);
     } else if (eEnd !== 0) {
       const step = (eEnd - e) / m;
       for (let j = 1; j <= m; j++) {
         const x = (e + j * step) / (k + j);
-        const s = sum + x;
-        if (Math.abs(sum) >= Math.abs(x)) c += sum - s + x;
-        else c += x - s + sum;
-        sum = s;
+        sum.add(x);
       }
     }
     k = kEnd;
     e = eEnd;
   }
-  return sum + c;
+  return sum.value;
 }
 
 /**
@@ -50,21 +44,17 @@ export function sumOfRisks(table: RiskCoverageTable): number {
  */
 export function sumOfCumulativeLosses(table: RiskCoverageTable): number {
   const { accepted, loss } = table;
-  let sum = 0;
-  let c = 0;
+  const sum = new CompensatedSum();
   let k = 0;
   let e = 0;
   for (let g = 0; g < accepted.length; g++) {
     const m = accepted[g] - k;
     const x = m * e + ((loss[g] - e) * (m + 1)) / 2;
-    const s = sum + x;
-    if (Math.abs(sum) >= Math.abs(x)) c += sum - s + x;
-    else c += x - s + sum;
-    sum = s;
+    sum.add(x);
     k = accepted[g];
     e = loss[g];
   }
-  return sum + c;
+  return sum.value;
 }
 
 /**
@@ -75,34 +65,22 @@ export function sumOfCumulativeLosses(table: RiskCoverageTable): number {
  */
 export function optimalSumOfRisks(table: RiskCoverageTable): number {
   const { n, losses } = table;
-  let sum = 0;
-  let c = 0;
+  const sum = new CompensatedSum();
   if (table.binary) {
     const errors = table.loss[table.loss.length - 1];
     const right = n - errors;
     for (let k = right + 1; k <= n; k++) {
       const x = (k - right) / k;
-      const s = sum + x;
-      if (Math.abs(sum) >= Math.abs(x)) c += sum - s + x;
-      else c += x - s + sum;
-      sum = s;
+      sum.add(x);
     }
-    return sum + c;
+    return sum.value;
   }
   const sorted = Float64Array.from(losses).sort();
-  let cum = 0;
-  let cc = 0;
+  const cum = new CompensatedSum();
   for (let k = 1; k <= n; k++) {
     const l = sorted[k - 1];
-    const t = cum + l;
-    if (Math.abs(cum) >= Math.abs(l)) cc += cum - t + l;
-    else cc += l - t + cum;
-    cum = t;
-    const x = (cum + cc) / k;
-    const s = sum + x;
-    if (Math.abs(sum) >= Math.abs(x)) c += sum - s + x;
-    else c += x - s + sum;
-    sum = s;
+    const x = cum.add(l).value / k;
+    sum.add(x);
   }
-  return sum + c;
+  return sum.value;
 }
