@@ -60,6 +60,12 @@ export default defineConfig({
   external: [/^@tensorflow\//, 'seedrandom', /^node:/, 'pg', 'vega', 'vega-lite'],
   removeNodeProtocol: false,
   esbuildPlugins: [preserveModules],
+  // runWorkers finds its worker script from __filename in the CJS build and
+  // from import.meta.url only in ESM (see thisFile there): the CJS build's
+  // empty import.meta is never read, so esbuild's warning about it is noise.
+  esbuildOptions(options) {
+    options.logOverride = { ...options.logOverride, 'empty-import-meta': 'silent' };
+  },
   outExtension({ format }) {
     return { js: format === 'cjs' ? '.cjs' : '.js' };
   },

@@ -9,7 +9,10 @@
  * coordination overhead only). The issue's target is 4 workers <= 0.3x the
  * wall time of 1 on a machine with at least 4 cores.
  *
- * This file is also the worker module: it exports the objective.
+ * The workers run bench/distributed/workerModule.mjs (sampler and objective)
+ * over the built package in dist/, started with plain node as a deployment
+ * starts them; a TypeScript objective started through tsx would add the
+ * loader's start-up (about 0.8 s per process on a busy 2-core machine).
  *
  * Environment: BENCH_WORKER_TRIALS (default 100), BENCH_OBJECTIVE_MS (default 200).
  */
@@ -17,36 +20,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runWorkers } from '../../src/search/runWorkers';
-import { randomSampler } from '../../src/search/samplers/randomSampler';
+// The built package, as a deployment runs it: workers then start with plain node (`npm run bench:distributed` builds first).
+import { runWorkers } from '../../dist/search/index.js';
 import type { StorageDescriptor } from '../../src/search/openStorage';
-import type { WorkerContext } from '../../src/search/runWorkersChild';
-import type { Trial } from '../../src/search/Trial';
+import { work } from './workerModule.mjs';
 
 const OBJECTIVE_MS = Number(process.env.BENCH_OBJECTIVE_MS ?? 200);
-
-/** The worker module's sampler: random, seeded per worker (its cost is negligible next to 200 ms). */
-export const sampler = (context: WorkerContext) => randomSampler({ seed: context.workerIndex });
-
-/** The worker module's objective: 200 ms busy or asleep (BENCH_OBJECTIVE_KIND). */
-export async function objective(trial: Trial): Promise<number> {
-  const x = trial.suggestFloat('x', -5, 5);
-  if (process.env.BENCH_OBJECTIVE_KIND === 'sleep') {
-    await new Promise((r) => setTimeout(r, OBJECTIVE_MS));
-  } else {
-    // A fixed amount of work (not a fixed wall time): four processes sharing two cores each take longer.
-    const s = work(Number(process.env.BENCH_OBJECTIVE_CHUNKS));
-    if (s < 0) return s;
-  }
-  return (x - 2) ** 2;
-}
-
-/** `chunks` chunks of CPU work (10^4 square roots each). */
-function work(chunks: number): number {
-  let s = 0;
-  for (let c = 0; c < chunks; c++) for (let i = 0; i < 1e4; i++) s += Math.sqrt(i + c);
-  return s;
-}
+const WORKER_MODULE = fileURLToPath(new URL('./workerModule.mjs', import.meta.url));
 
 /** How many chunks of {@link work} one core does in `ms` milliseconds (the median of 5 calibrations). */
 function calibrate(ms: number): number {
@@ -67,13 +47,13 @@ function calibrate(ms: number): number {
 async function wall(storage: StorageDescriptor, workers: number, trials: number, kind: 'cpu' | 'sleep', studyName: string, chunks: number): Promise<{ ms: number; startupMs: number }> {
   const t0 = Date.now();
   let firstStart = Infinity;
-  const result = await runWorkers(fileURLToPath(import.meta.url), {
+  const result = await runWorkers(WORKER_MODULE, {
     workers,
     trials,
     studyName,
     storage,
     env: { BENCH_OBJECTIVE_KIND: kind, BENCH_OBJECTIVE_CHUNKS: String(chunks) },
-    onTrialComplete: (t) => { firstStart = Math.min(firstStart, t.datetimeStart ?? Infinity); },
+    onTrialComplete: (t: { datetimeStart?: number }) => { firstStart = Math.min(firstStart, t.datetimeStart ?? Infinity); },
   });
   const ms = Date.now() - t0;
   if (result.trialsRecorded !== trials || result.workers.some((w) => w.exitCode !== 0)) {
@@ -116,9 +96,9 @@ export async function workersBench(postgresUrl: string | undefined, log: (line: 
   }
   const cores = availableParallelism();
   return [
-    `${trials} trials of one study (random sampler, seeded per worker), run by \`runWorkers\` with 4 worker processes against 1, in the same run; wall time includes starting the processes (through tsx; see the start-up column). ${cores} cores available (${cpus()[0]?.model ?? 'unknown CPU'}): the issue's target (4 workers <= 0.3x the wall time of 1) assumes at least 4 cores, so on ${cores} cores the CPU-bound objective (a fixed amount of work, what one idle core does in ${OBJECTIVE_MS} ms) cannot reach it — its best possible ratio here is ${(1 / Math.min(4, cores)).toFixed(2)}x — and the machine is shared with other jobs. The sleeping objective shows the coordination overhead (locks, heartbeats off, storage round trips) without the core limit.`,
+    `${trials} trials of one study (random sampler, seeded per worker), run by \`runWorkers\` with 4 worker processes against 1, in the same run; wall time includes starting the processes (plain node over the built package; see the start-up column). ${cores} cores available (${cpus()[0]?.model ?? 'unknown CPU'}): the issue's target (4 workers <= 0.3x the wall time of 1) assumes at least 4 cores, so on ${cores} cores the CPU-bound objective (a fixed amount of work, what one idle core does in ${OBJECTIVE_MS} ms) cannot reach it — its best possible ratio here is ${(1 / Math.min(4, cores)).toFixed(2)}x — and the machine is shared with other jobs. The sleeping objective shows the coordination overhead (locks, heartbeats off, storage round trips) without the core limit.`,
     '',
-    'Times are wall seconds, with the time before the first trial started (starting the processes, loading tsx) in parentheses; "after start-up" compares the times after the first trial started. On an idle machine the best ratio is 1/min(4, cores); on a machine busy with other jobs more processes also take a larger share of the cores, so a CPU-bound ratio below that bound says more about the load than about the library.',
+    'Times are wall seconds, with the time before the first trial started (starting the processes) in parentheses; "after start-up" compares the times after the first trial started. On an idle machine the best ratio is 1/min(4, cores); on a machine busy with other jobs more processes also take a larger share of the cores, so a CPU-bound ratio below that bound says more about the load than about the library.',
     '',
     '| storage | objective | 1 worker, s (start-up) | 4 workers, s (start-up) | ratio 4/1 | after start-up | best possible idle | target <= 0.3x |',
     '|---|---|---:|---:|---:|---:|---:|---|',
