@@ -20,13 +20,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-// The built package, as a deployment runs it: workers then start with plain node (`npm run bench:distributed` builds first).
-import { runWorkers } from '../../dist/search/index.js';
 import type { StorageDescriptor } from '../../src/search/openStorage';
 import { work } from './workerModule.mjs';
 
 const OBJECTIVE_MS = Number(process.env.BENCH_OBJECTIVE_MS ?? 200);
 const WORKER_MODULE = fileURLToPath(new URL('./workerModule.mjs', import.meta.url));
+/** The built package, as a deployment runs it, so that workers start with plain node (`npm run bench:distributed` builds first). */
+const BUILT_SEARCH = new URL('../../dist/search/index.js', import.meta.url).href;
 
 /** How many chunks of {@link work} one core does in `ms` milliseconds (the median of 5 calibrations). */
 function calibrate(ms: number): number {
@@ -47,13 +47,14 @@ function calibrate(ms: number): number {
 async function wall(storage: StorageDescriptor, workers: number, trials: number, kind: 'cpu' | 'sleep', studyName: string, chunks: number): Promise<{ ms: number; startupMs: number }> {
   const t0 = Date.now();
   let firstStart = Infinity;
+  const { runWorkers } = (await import(BUILT_SEARCH)) as typeof import('../../src/search/index');
   const result = await runWorkers(WORKER_MODULE, {
     workers,
     trials,
     studyName,
     storage,
     env: { BENCH_OBJECTIVE_KIND: kind, BENCH_OBJECTIVE_CHUNKS: String(chunks) },
-    onTrialComplete: (t: { datetimeStart?: number }) => { firstStart = Math.min(firstStart, t.datetimeStart ?? Infinity); },
+    onTrialComplete: (t) => { firstStart = Math.min(firstStart, t.datetimeStart ?? Infinity); },
   });
   const ms = Date.now() - t0;
   if (result.trialsRecorded !== trials || result.workers.some((w) => w.exitCode !== 0)) {
