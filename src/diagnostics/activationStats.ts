@@ -2,7 +2,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { readChoice, readNumberOption } from '../core/assert';
 import { show } from '../core/fail';
 import { asDiagnosticsError, failDiagnostics } from './errors';
+import { finiteSummary, hostSummary, type Summary } from './internal/hostSummary';
 import { forwardAll, type ContainerLike, type LayerLike } from './internal/tfForwardAll';
+import { hostValues } from './internal/tfHostValues';
 import { layerActivation, layerPaths, readLayersModel } from './internal/tfModel';
 import type { ActivationStats, LayerActivationStats } from './types';
 
@@ -24,10 +26,11 @@ export interface ActivationStatsOptions {
   /**
    * Where the statistics are reduced: `'device'` with tf ops (one read of all
    * layers' packed statistics), `'host'` from each layer's values read once
-   * (two float64 passes in JS), `'auto'` on the host for the cpu, wasm and
-   * tfjs-node backends, whose tensors JS reads with a copy (there one pass
-   * costs less than a dozen kernels: see bench/RESULTS.md), on the device
-   * otherwise (webgl, webgpu). Same results up to float32 rounding. Defaults to `'auto'`.
+   * (two float64 passes in JS; on wasm a view of its memory, no copy),
+   * `'auto'` on the host for the cpu, wasm and tfjs-node backends, whose
+   * tensors live in memory JS reads directly or with one copy (there two
+   * passes cost less than a dozen kernels: see bench/RESULTS.md), on the
+   * device otherwise (webgl, webgpu). Same results up to float32 rounding. Defaults to `'auto'`.
    */
   readonly reduceOn?: 'auto' | 'device' | 'host';
 }
@@ -71,116 +74,8 @@ function summarize(out: tf.Tensor, ones: tf.Tensor2D, bins: number, bounds: read
   return tf.concat([tf.stack([mean, variance, min, max, nonZero, dead, saturated]) as tf.Tensor1D, counts]);
 }
 
-/** One layer's statistics, from either path. */
-interface Summary {
-  mean: number;
-  variance: number;
-  min: number;
-  max: number;
-  nonZero: number;
-  dead: number;
-  saturated: number;
-  counts: Float64Array;
-}
-
-/** Backends whose tensors live in memory JS reads with a copy: there one host pass beats a dozen kernel launches. */
+/** Backends whose tensors live in memory JS reads directly or with one copy: there two host passes beat a dozen kernel launches. */
 const HOST_BACKENDS = new Set(['cpu', 'wasm', 'tensorflow']);
-
-/**
- * The same statistics as {@link summarize}, from the layer's values in two
- * passes in float64: sum, range of the finite values, non-zero units,
- * saturation; then the squared deviations and the histogram.
- */
-function hostSummary(values: Float32Array, units: number, bins: number, bounds: readonly [number, number] | undefined, tol: number): Summary {
-  const total = values.length;
-  const n = total / units;
-  let sum = 0;
-  let zeros = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < total; i++) {
-    const v = values[i];
-    sum += v;
-    // Branches beat Math.min/max here (measured on V8: ~30% faster on ReLU outputs). A NaN fails both
-    // comparisons, so min/max are the range of the other values; the sum turns NaN and the non-finite
-    // path below takes over.
-    if (v === 0) zeros++;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  // A unit is alive as soon as one example gives it a non-zero output: scanning each unit down the
-  // batch stops at the first one, so only dead units cost a full column.
-  let dead = 0;
-  for (let j = 0; j < units; j++) {
-    let e = 0;
-    while (e < n && values[e * units + j] === 0) e++;
-    if (e === n) dead++;
-  }
-  const nonZero = total - zeros;
-  let saturated = NaN;
-  if (bounds) {
-    const lo = bounds[0] + tol;
-    const hi = bounds[1] - tol;
-    saturated = 0;
-    for (let i = 0; i < total; i++) if (values[i] <= lo || values[i] >= hi) saturated++;
-  }
-  const mean = sum / total;
-  let finiteMin = min;
-  let finiteMax = max;
-  if (!(Number.isFinite(min) && Number.isFinite(max))) ({ min: finiteMin, max: finiteMax } = finiteSummary(values, bins));
-  const counts = new Float64Array(bins);
-  const scale = finiteMax > finiteMin ? bins / (finiteMax - finiteMin) : 0;
-  let m2 = 0;
-  if (Number.isFinite(sum)) {
-    // Every value is finite (a NaN or an infinity would make the sum non-finite): no checks in the loop;
-    // (v − min)·scale ≥ 0, so `| 0` is the floor, and only the maximum lands on `bins`.
-    // Zeros (half of a ReLU layer's output) go to their bin in one step: repeated increments of one bin
-    // would wait on each other through memory.
-    const last = bins - 1;
-    if (zeros > 0) {
-      const k0 = ((0 - finiteMin) * scale) | 0;
-      counts[k0 > last ? last : k0] += zeros;
-    }
-    for (let i = 0; i < total; i++) {
-      const v = values[i];
-      const d = v - mean;
-      m2 += d * d;
-      if (v !== 0) {
-        const k = ((v - finiteMin) * scale) | 0;
-        counts[k > last ? last : k]++;
-      }
-    }
-  } else {
-    for (let i = 0; i < total; i++) {
-      const v = values[i];
-      const d = v - mean;
-      m2 += d * d;
-      if (v >= finiteMin && v <= finiteMax) counts[Math.min(bins - 1, Math.floor((v - finiteMin) * scale))]++;
-    }
-  }
-  return { mean, variance: m2 / total, min: finiteMin, max: finiteMax, nonZero, dead, saturated, counts };
-}
-
-/** Statistics of a layer whose output has NaN or ±Infinity values, from its values in JS (the rare path): histogram and range of the finite values. */
-function finiteSummary(values: Float32Array | Int32Array | Uint8Array, bins: number): { min: number; max: number; counts: Float64Array } {
-  let min = Infinity;
-  let max = -Infinity;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isFinite(v)) {
-      if (v < min) min = v;
-      if (v > max) max = v;
-    }
-  }
-  const counts = new Float64Array(bins);
-  if (min > max) return { min: NaN, max: NaN, counts };
-  const scale = max > min ? bins / (max - min) : 0;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (Number.isFinite(v)) counts[Math.min(bins - 1, Math.floor((v - min) * scale))]++;
-  }
-  return { min, max, counts };
-}
 
 function edgesOf(min: number, max: number, bins: number): Float64Array {
   const edges = new Float64Array(bins + 1);
@@ -289,7 +184,7 @@ export function activationStats(model: unknown, x: tf.Tensor | tf.Tensor[], opti
         // same values, same statistics (the saturation count depends on the layer's own activation).
         const id = (e.out as unknown as { dataId: object }).dataId;
         const seen = summaries.get(id);
-        r = seen && seen.bounds === e.bounds ? { ...seen.summary, counts: seen.summary.counts.slice() } : hostSummary(e.out.dataSync() as Float32Array, units, bins, e.bounds, tol);
+        r = seen && seen.bounds === e.bounds ? { ...seen.summary, counts: seen.summary.counts.slice() } : hostSummary(hostValues(e.out), units, bins, e.bounds, tol);
         summaries.set(id, { summary: r, bounds: e.bounds });
       }
       let finite = 0;

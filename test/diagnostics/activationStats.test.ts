@@ -2,6 +2,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticsInputError } from '../../src/diagnostics/errors';
 import { activationStats } from '../../src/diagnostics/activationStats';
+import { hostValues } from '../../src/diagnostics/internal/tfHostValues';
 import { describeEachBackend, expectNoLeak, tf } from '../helpers/backends';
 
 /** A deep ReLU MLP: `depth` hidden Dense(width, relu) layers, then Dense(1). */
@@ -207,6 +208,84 @@ describeEachBackend('activationStats on the device and on the host', () => {
     expect(() => activationStats(model, x, { reduceOn: 'gpu' as 'host' })).toThrow(/reduceOn is "gpu"/);
     model.dispose();
     x.dispose();
+  });
+});
+
+/** The statistics of `values` by their definitions, in float64: the reference for the host and device paths. */
+function reference(values: ArrayLike<number>, bins: number) {
+  const v = Float64Array.from(values);
+  const n = v.length;
+  const mean = v.reduce((a, x) => a + x, 0) / n;
+  const variance = v.reduce((a, x) => a + (x - mean) ** 2, 0) / n;
+  const min = v.reduce((a, x) => Math.min(a, x), Infinity);
+  const max = v.reduce((a, x) => Math.max(a, x), -Infinity);
+  const counts = new Array<number>(bins).fill(0);
+  for (const x of v) counts[max > min ? Math.min(bins - 1, Math.floor(((x - min) * bins) / (max - min))) : 0]++;
+  return { mean, std: Math.sqrt(variance), min, max, zeroFraction: v.filter((x) => x === 0).length / n, counts };
+}
+
+describeEachBackend('activationStats against the definitions', () => {
+  for (const reduceOn of ['host', 'device'] as const) {
+    it(`matches the definitions on a ReLU layer of several blocks of values and a remainder (${reduceOn})`, async () => {
+      // 5 examples × 411 units = 2055 values: two whole blocks of 2¹⁰ on the host, then 7 values one by one.
+      const model = tfl.sequential({
+        layers: [tfl.layers.dense({ units: 411, inputShape: [6], activation: 'relu', kernelInitializer: tfl.initializers.heNormal({ seed: 11 }), biasInitializer: tfl.initializers.constant({ value: -0.2 }) })],
+      });
+      const x = tf.randomNormal([5, 6], 0, 1, 'float32', 12);
+      const values = tf.tidy(() => (model.predict(x) as tf.Tensor).dataSync());
+      const want = reference(values, 9);
+      const l = (await expectNoLeak(() => activationStats(model, x, { reduceOn, bins: 9 }))).layers[0];
+      expect(l.mean).toBeCloseTo(want.mean, 5);
+      expect(l.std).toBeCloseTo(want.std, 5);
+      expect([l.min, l.max]).toEqual([want.min, want.max]);
+      expect(l.zeroFraction).toBe(want.zeroFraction);
+      expect(l.zeroFraction).toBeGreaterThan(0.3);
+      expect(Array.from(l.histogram.counts)).toEqual(want.counts);
+      model.dispose();
+      x.dispose();
+    });
+
+    it(`reports a ReLU layer whose outputs are all zero as all dead, with every value in the first bin (${reduceOn})`, () => {
+      const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 13, inputShape: [2], activation: 'relu', biasInitializer: tfl.initializers.constant({ value: -100 }) })] });
+      const x = tf.randomUniform([7, 2], -1, 1, 'float32', 13);
+      const l = activationStats(model, x, { reduceOn, bins: 4 }).layers[0];
+      expect(l).toMatchObject({ mean: 0, std: 0, min: 0, max: 0, zeroFraction: 1, deadUnits: 13, deadFraction: 1, nonFiniteFraction: 0 });
+      expect(Array.from(l.histogram.counts)).toEqual([91, 0, 0, 0]);
+      expect(Array.from(l.histogram.edges)).toEqual([0, 0.25, 0.5, 0.75, 1]);
+      model.dispose();
+      x.dispose();
+    });
+
+    it(`gives a constant layer zero spread and one full bin (${reduceOn})`, () => {
+      const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 3, inputShape: [2], kernelInitializer: 'zeros', biasInitializer: tfl.initializers.constant({ value: 2.5 }) })] });
+      const x = tf.randomUniform([1001, 2], -1, 1, 'float32', 14);
+      const l = activationStats(model, x, { reduceOn, bins: 3 }).layers[0];
+      expect(l).toMatchObject({ mean: 2.5, std: 0, min: 2.5, max: 2.5, zeroFraction: 0, deadUnits: 0 });
+      expect(Array.from(l.histogram.counts)).toEqual([3003, 0, 0]);
+      model.dispose();
+      x.dispose();
+    });
+
+    it(`puts a value on a bin edge in the bin above it, and the maximum in the last bin (${reduceOn})`, () => {
+      // Outputs 0, 1, 2, 3, 4 on [0, 4] with 4 bins: edges 0, 1, 2, 3, 4.
+      const model = tfl.sequential({ layers: [tfl.layers.dense({ units: 1, inputShape: [1], kernelInitializer: 'ones', biasInitializer: 'zeros' })] });
+      const x = tf.tensor2d([[0], [1], [2], [3], [4]]);
+      const l = activationStats(model, x, { reduceOn, bins: 4 }).layers[0];
+      expect(Array.from(l.histogram.edges)).toEqual([0, 1, 2, 3, 4]);
+      expect(Array.from(l.histogram.counts)).toEqual([1, 1, 1, 2]);
+      model.dispose();
+      x.dispose();
+    });
+  }
+
+  it('reads the same values on the host as dataSync, for float32 and int32 tensors, without a tensor left over', async () => {
+    const a = tf.randomNormal([3, 5], 0, 1, 'float32', 15);
+    const b = tf.tensor1d([1, -2, 3], 'int32');
+    await expectNoLeak(() => {
+      expect(Array.from(hostValues(a))).toEqual(Array.from(a.dataSync()));
+      expect(hostValues(b)).toEqual(new Float32Array([1, -2, 3]));
+    });
+    tf.dispose([a, b]);
   });
 });
 
