@@ -154,19 +154,31 @@ export function activationStats(model: unknown, x: tf.Tensor | tf.Tensor[], opti
 
   const layers: LayerActivationStats[] = [];
   tf.tidy(() => {
-    const entries: { path: string; layer: LayerLike; activation: string | undefined; out: tf.Tensor; bounds: readonly [number, number] | undefined }[] = [];
+    const entries: { path: string; layer: LayerLike; activation: string | undefined; out: tf.Tensor; bounds: readonly [number, number] | undefined; summary: Summary | undefined }[] = [];
     const packed: tf.Tensor1D[] = [];
     const ones = onHost ? undefined : (tf.ones([1, examples]) as tf.Tensor2D);
+    const summaries = new Map<object, { summary: Summary; bounds: readonly [number, number] | undefined }>();
     forwardAll(fn, m, xs, (path, layer, outs) => {
       if (wanted && !wanted.has(path)) return;
       const out = outs[0];
       const activation = layerActivation(layer);
       const bounds = activation === undefined ? undefined : BOUNDS[activation];
-      entries.push({ path, layer, activation, out, bounds });
-      if (ones) packed.push(summarize(out, ones, bins, bounds, tol));
+      let summary: Summary | undefined;
+      if (ones) {
+        packed.push(summarize(out, ones, bins, bounds, tol));
+      } else {
+        // Summarised as soon as the layer has run, while its output is still in the CPU's caches (read after
+        // the whole forward pass, the first layers' values had to come back from memory). A Flatten or
+        // Reshape output, or an inference-time Dropout, shares its input's data (same dataId): same values,
+        // same statistics (the saturation count depends on the layer's own activation).
+        const id = (out as unknown as { dataId: object }).dataId;
+        const seen = summaries.get(id);
+        summary = seen && seen.bounds === bounds ? { ...seen.summary, counts: seen.summary.counts.slice() } : hostSummary(hostValues(out), out.size / examples, bins, bounds, tol);
+        summaries.set(id, { summary, bounds });
+      }
+      entries.push({ path, layer, activation, out, bounds, summary });
     });
     const all = packed.length > 0 ? tf.concat(packed).dataSync() : undefined;
-    const summaries = new Map<object, { summary: Summary; bounds: readonly [number, number] | undefined }>();
     entries.forEach((e, k) => {
       const total = e.out.size;
       const units = total / examples;
@@ -180,12 +192,7 @@ export function activationStats(model: unknown, x: tf.Tensor | tf.Tensor[], opti
           r = { ...r, ...finiteSummary(e.out.dataSync() as Float32Array, bins) };
         }
       } else {
-        // A Flatten or Reshape output, or an inference-time Dropout, shares its input's data (same dataId):
-        // same values, same statistics (the saturation count depends on the layer's own activation).
-        const id = (e.out as unknown as { dataId: object }).dataId;
-        const seen = summaries.get(id);
-        r = seen && seen.bounds === e.bounds ? { ...seen.summary, counts: seen.summary.counts.slice() } : hostSummary(hostValues(e.out), units, bins, e.bounds, tol);
-        summaries.set(id, { summary: r, bounds: e.bounds });
+        r = e.summary!;
       }
       let finite = 0;
       for (let i = 0; i < bins; i++) finite += r.counts[i];

@@ -2,6 +2,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { describe, expect, it } from 'vitest';
 import { DiagnosticsInputError } from '../../src/diagnostics/errors';
 import { activationStats } from '../../src/diagnostics/activationStats';
+import { hostSummary } from '../../src/diagnostics/internal/hostSummary';
 import { hostValues } from '../../src/diagnostics/internal/tfHostValues';
 import { describeEachBackend, expectNoLeak, tf } from '../helpers/backends';
 
@@ -286,6 +287,59 @@ describeEachBackend('activationStats against the definitions', () => {
       expect(hostValues(b)).toEqual(new Float32Array([1, -2, 3]));
     });
     tf.dispose([a, b]);
+  });
+});
+
+/** Uniform values in [−1, 1) from a fixed linear congruential sequence (the host path needs no tensor). */
+function uniform(n: number, seed: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 2 - 1;
+  return out;
+}
+
+describe('the host path of activationStats', () => {
+  it('gives the two-pass variance of a layer far from zero (1e7 plus noise in [−1, 1])', () => {
+    // Σv² − (Σv)²/n would lose about 10 digits here; the sums shifted by the first block's mean lose none.
+    const values = Float32Array.from(uniform(3003, 21), (u) => 1e7 + u);
+    const want = reference(values, 5);
+    const r = hostSummary(values, 3, 5, undefined, 0.01);
+    expect(Math.abs(r.mean - want.mean)).toBeLessThan(1e-15 * want.mean);
+    expect(Math.abs(r.variance - want.std ** 2)).toBeLessThan(1e-13 * want.std ** 2);
+    expect(Array.from(r.counts)).toEqual(want.counts);
+  });
+
+  it('falls back to the two-pass variance when the first block is far from the mean', () => {
+    // The first 2¹⁰ values near 1e7, the other 127·2¹⁰ + 5 near 0: (mean − K)² is 127 times the variance,
+    // past the shift's limit of 64 (the shifted sums alone are off by about 1e-11 here).
+    const noise = uniform(128 * 1024 + 5, 22);
+    const values = Float32Array.from(noise, (u, i) => (i < 1024 ? 1e7 : 0) + u);
+    const want = reference(values, 4);
+    const r = hostSummary(values, 5, 4, undefined, 0.01);
+    expect(Math.abs(r.mean - want.mean)).toBeLessThan(1e-12 * want.mean);
+    expect(Math.abs(r.variance - want.std ** 2)).toBeLessThan(1e-13 * want.std ** 2);
+    expect([r.min, r.max]).toEqual([want.min, want.max]);
+  });
+
+  it('puts the zeros it does not bin one by one into the bin of 0, mid-range, and counts a dead unit', () => {
+    // 1173 examples × 7 units = 8211 values: 8 blocks, then 19 values (3 after the last group of 8 lanes).
+    // Values in [−3, 4] with 7 bins: 0 is the edge between bins 2 and 3, so the zeros go to bin 3.
+    const units = 7;
+    const u = uniform(1173 * units, 23);
+    const values = Float32Array.from(u, (x, i) => (i % units === 2 || Math.abs(x) < 0.3 ? 0 : 3.5 * x + 0.5));
+    values[5] = -3;
+    values[6] = 4;
+    values[8210] = 0;
+    const want = reference(values, 7);
+    // A larger layer first: the smaller one reuses its scratch buffer, longer than it needs.
+    hostSummary(Float32Array.from(uniform(20000, 24)), 10, 7, undefined, 0.01);
+    const r = hostSummary(values, units, 7, undefined, 0.01);
+    expect(Math.abs(r.mean - want.mean)).toBeLessThan(1e-14);
+    expect(Math.abs(r.variance - want.std ** 2)).toBeLessThan(1e-13 * want.std ** 2);
+    expect([r.min, r.max]).toEqual([-3, 4]);
+    expect(r.nonZero).toBe(Math.round(values.length * (1 - want.zeroFraction)));
+    expect(r.dead).toBe(1);
+    expect(Array.from(r.counts)).toEqual(want.counts);
+    expect(want.counts[3]).toBeGreaterThan(values.length * 0.3);
   });
 });
 
