@@ -45,6 +45,14 @@ export function readChoice<T extends string>(
   return value;
 }
 
+/** The range of a number option: inclusive bounds unless marked exclusive. */
+export interface NumberRange {
+  min?: number;
+  max?: number;
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+}
+
 /**
  * Reads a finite number option within `[min, max]` (inclusive unless said).
  *
@@ -55,7 +63,7 @@ export function readNumberOption(
   fallback: number,
   fn: string,
   arg: string,
-  range: { min?: number; max?: number; minExclusive?: boolean; maxExclusive?: boolean; integer?: boolean } = {},
+  range: NumberRange & { integer?: boolean } = {},
 ): number {
   if (value === undefined) return fallback;
   const { min = -Infinity, max = Infinity, minExclusive = false, maxExclusive = false, integer = false } = range;

@@ -1,4 +1,4 @@
-import { readChoice, readNumberOption } from './assert';
+import { readChoice, readNumberOption, type NumberRange } from './assert';
 import { MetricInputError, TfjsMethodologyError } from './errors';
 
 /**
@@ -53,14 +53,6 @@ export function readIntOption(
   Type: ErrorClass = InvalidOptionError,
 ): number {
   return rethrowAs(Type, () => readNumberOption(value, fallback, fn, arg, { min, max, integer: true }));
-}
-
-/** The range of a number option: inclusive bounds unless marked exclusive. */
-export interface NumberRange {
-  min?: number;
-  max?: number;
-  minExclusive?: boolean;
-  maxExclusive?: boolean;
 }
 
 /** Reads a finite number option within a range; throws {@link InvalidOptionError} (or `Type`). */

@@ -2,7 +2,7 @@ import { failOption } from '../core/configErrors';
 import type { PrecisionRecallCurve } from '../metrics/precisionRecallCurve';
 import { downsampleCurve } from './downsampleCurve';
 import { colorBySeries, compareLayer, curveLayer, operatingPointsLayer, pointsPhrase, readCompare, type CurveRow } from './internal/curveRows';
-import { fmt, frame, readFiniteField, readLayout, readMaxPoints, sameLength, seriesColor, short } from './internal/spec';
+import { fmt, frame, readFiniteField, readLayout, readMaxPoints, sameLength, short } from './internal/spec';
 import type { LayeredVegaLiteSpec, PlotOptions } from './types';
 
 /** An operating point to mark on a precision-recall curve (a `ThresholdPoint`, e.g. from `thresholdForFBeta`, fits). */
@@ -111,7 +111,7 @@ export function precisionRecallPlot(curve: PrecisionRecallCurve, options: Precis
       name: 'chance',
       data: { values: [{ precision: prevalence, series: name }] },
       mark: { type: 'rule', strokeDash: [6, 4] },
-      encoding: { y, color: seriesColor(names, 'right') },
+      encoding: { y, color: {} },
     });
   }
   const tooltip = [

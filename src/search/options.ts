@@ -1,4 +1,5 @@
-import { readIntOption, readNumOption, type NumberRange } from '../core/configErrors';
+import type { NumberRange } from '../core/assert';
+import { readIntOption, readNumOption } from '../core/configErrors';
 import { SearchError } from './errors';
 
 /** Reads an integer option in `[min, max]`; throws a `SearchError` naming it. Internal. */
